@@ -1,0 +1,12 @@
+package de.schulit.servicedesk.dialog;
+
+import de.schulit.servicedesk.channel.ChannelAddress;
+import java.util.Optional;
+
+/** Persists conversation state so that a restart continues every open dialog where it stopped. */
+public interface ConversationStore {
+
+    Optional<Conversation> load(ChannelAddress address);
+
+    void save(ChannelAddress address, Conversation conversation);
+}

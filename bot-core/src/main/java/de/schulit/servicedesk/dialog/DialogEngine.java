@@ -1,0 +1,896 @@
+package de.schulit.servicedesk.dialog;
+
+import de.schulit.servicedesk.catalog.CatalogService;
+import de.schulit.servicedesk.catalog.Choice;
+import de.schulit.servicedesk.catalog.Question;
+import de.schulit.servicedesk.catalog.QuestionType;
+import de.schulit.servicedesk.catalog.RequestType;
+import de.schulit.servicedesk.catalog.ServiceCatalog;
+import de.schulit.servicedesk.catalog.Validation;
+import de.schulit.servicedesk.channel.BotMessage;
+import de.schulit.servicedesk.channel.Inbound;
+import de.schulit.servicedesk.channel.Option;
+import de.schulit.servicedesk.identity.Enrollment;
+import de.schulit.servicedesk.identity.People;
+import de.schulit.servicedesk.identity.Person;
+import de.schulit.servicedesk.school.School;
+import de.schulit.servicedesk.school.Schools;
+import de.schulit.servicedesk.ticket.AttachmentRef;
+import de.schulit.servicedesk.ticket.Attachments;
+import de.schulit.servicedesk.ticket.Impact;
+import de.schulit.servicedesk.ticket.NewTicket;
+import de.schulit.servicedesk.ticket.Priority;
+import de.schulit.servicedesk.ticket.PriorityMatrix;
+import de.schulit.servicedesk.ticket.Requester;
+import de.schulit.servicedesk.ticket.Ticket;
+import de.schulit.servicedesk.ticket.TicketDesk;
+import de.schulit.servicedesk.ticket.TicketNumber;
+import de.schulit.servicedesk.ticket.TicketStatus;
+import de.schulit.servicedesk.ticket.Urgency;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The conversation logic of every channel: enrollment, intake of a new request, status questions and follow-ups.
+ * Plain Java; it reaches the world only through its ports. One call handles one user input and returns the
+ * bot's replies; the caller runs it in a transaction and delivers the replies.
+ */
+public final class DialogEngine {
+
+    /** Limits and numbers the dialog needs from the configuration. */
+    public record Settings(String hotline, int maxTextLength, String defaultLanguage) {
+    }
+
+    private static final Set<String> YES = Set.of("ja", "j", "jo", "jep", "yes", "y", "ok", "okay", "passt", "stimmt",
+            "richtig", "genau", "korrekt");
+    private static final Set<String> CANCEL_WORDS = Set.of("abbrechen", "abbruch", "cancel", "stop", "stopp");
+    private static final Set<String> BACK_WORDS = Set.of("zurück", "zurueck", "zuruck", "back");
+    private static final Pattern NAME = Pattern.compile("[\\p{L}][\\p{L}\\p{M} .'\\-]{1,79}");
+    /** Control and formatting characters (RTL overrides, zero-width) except line breaks and tabs. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
+    private static final int TITLE_LENGTH = 80;
+    private static final int TICKET_LIST_LIMIT = 10;
+
+    private final ServiceCatalog catalog;
+    private final Classifier classifier;
+    private final People people;
+    private final Schools schools;
+    private final Enrollment enrollment;
+    private final TicketDesk desk;
+    private final Attachments attachments;
+    private final ConversationStore conversations;
+    private final Messages messages;
+    private final BusinessHours businessHours;
+    private final Clock clock;
+    private final Settings settings;
+
+    public DialogEngine(ServiceCatalog catalog, Classifier classifier, People people, Schools schools,
+                        Enrollment enrollment, TicketDesk desk, Attachments attachments,
+                        ConversationStore conversations, Messages messages, BusinessHours businessHours,
+                        Clock clock, Settings settings) {
+        this.catalog = catalog;
+        this.classifier = classifier;
+        this.people = people;
+        this.schools = schools;
+        this.enrollment = enrollment;
+        this.desk = desk;
+        this.attachments = attachments;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.businessHours = businessHours;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public List<BotMessage> handle(Inbound inbound) {
+        Conversation conversation = conversations.load(inbound.from())
+                .orElseGet(() -> Conversation.start(settings.defaultLanguage()));
+        Turn turn = new Turn(inbound, conversation, people.findByAddress(inbound.from()).orElse(null));
+        turn.run();
+        List<BotMessage> replies = turn.replies;
+        conversation.offered = new ArrayList<>(replies.isEmpty() ? List.of() : replies.get(replies.size() - 1).options());
+        conversation.updatedAt = clock.instant();
+        conversations.save(inbound.from(), conversation);
+        return List.copyOf(replies);
+    }
+
+    /** Removes invisible control characters and normalises Unicode so that look-alike input compares equal. */
+    static String clean(String text) {
+        if (text == null) {
+            return null;
+        }
+        return INVISIBLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("").strip();
+    }
+
+    /** A ticket title: the description's first line, whitespace folded, cut at a word within 80 characters. */
+    static String composeTitle(String description) {
+        String firstLine = description.strip().split("\\R", 2)[0].replaceAll("\\s+", " ");
+        if (firstLine.length() <= TITLE_LENGTH) {
+            return firstLine;
+        }
+        String cut = firstLine.substring(0, TITLE_LENGTH - 1);
+        int space = cut.lastIndexOf(' ');
+        return (space > TITLE_LENGTH / 2 ? cut.substring(0, space) : cut) + "…";
+    }
+
+    /** One user input being handled; collects the replies. */
+    private final class Turn {
+
+        private final Inbound inbound;
+        private final Conversation conversation;
+        private final Person person;
+        private final List<BotMessage> replies = new ArrayList<>();
+        private String language;
+
+        Turn(Inbound inbound, Conversation conversation, Person person) {
+            this.inbound = inbound;
+            this.conversation = conversation;
+            this.person = person;
+            this.language = person != null ? Messages.supported(person.language())
+                    : Messages.supported(conversation.language);
+        }
+
+        void run() {
+            String text = clean(inbound.text());
+            if (text != null && text.codePointCount(0, text.length()) > settings.maxTextLength()) {
+                say("input.tooLong", settings.maxTextLength());
+                repromptIfBusy();
+                return;
+            }
+            boolean hasText = text != null && !text.isEmpty();
+            if (!hasText && inbound.optionId() == null && inbound.attachment() == null) {
+                say("input.empty");
+                repromptIfBusy();
+                return;
+            }
+            Optional<Command> command = hasText ? Command.parse(text) : Optional.empty();
+            if (person == null) {
+                unenrolled(hasText ? text : null, command.orElse(null));
+                return;
+            }
+            conversation.language = language;
+            if (inbound.attachment() != null) {
+                attachment();
+                if (!hasText) {
+                    return;
+                }
+            }
+            if (command.isPresent()) {
+                command(command.get());
+            } else if (inbound.optionId() != null) {
+                pressed(inbound.optionId());
+            } else if (hasText) {
+                typed(text);
+            }
+        }
+
+        // --- enrollment -------------------------------------------------------------------------------------
+
+        private void unenrolled(String text, Command command) {
+            if (command != null) {
+                switch (command.name()) {
+                    case START -> startEnrollment(command.argument());
+                    case PRIVACY -> say("privacy.notice");
+                    case CANCEL -> {
+                        conversation.step = Step.IDLE;
+                        conversation.enrollmentCode = null;
+                        say("enroll.howTo");
+                    }
+                    default -> say("enroll.howTo");
+                }
+                return;
+            }
+            if (conversation.step == Step.ENROLL_NAME && text != null) {
+                finishEnrollment(text);
+                return;
+            }
+            say("enroll.howTo");
+        }
+
+        private void startEnrollment(String code) {
+            if (code.isBlank()) {
+                say("enroll.howTo");
+                return;
+            }
+            var redeemable = enrollment.redeemable(code);
+            if (redeemable.isEmpty()) {
+                conversation.step = Step.IDLE;
+                say("enroll.invalidCode");
+                return;
+            }
+            conversation.step = Step.ENROLL_NAME;
+            conversation.enrollmentCode = redeemable.get().code();
+            say("enroll.askName", schoolName(redeemable.get().schoolId()));
+        }
+
+        private void finishEnrollment(String name) {
+            String folded = name.replaceAll("\\s+", " ");
+            if (!NAME.matcher(folded).matches()) {
+                say("enroll.invalidName");
+                return;
+            }
+            Optional<Person> enrolled = enrollment.enroll(conversation.enrollmentCode, folded, inbound.from(), language);
+            conversation.enrollmentCode = null;
+            conversation.step = Step.IDLE;
+            if (enrolled.isEmpty()) {
+                say("enroll.invalidCode");
+                return;
+            }
+            say("enroll.welcome", enrolled.get().name(), schoolName(enrolled.get().schoolId()));
+        }
+
+        private String schoolName(String schoolId) {
+            return schools.find(schoolId).map(School::name).orElse(schoolId);
+        }
+
+        // --- commands and global words ------------------------------------------------------------------------
+
+        private void command(Command command) {
+            switch (command.name()) {
+                case START -> {
+                    say("enroll.already", person.name(), schoolName(person.schoolId()));
+                    repromptIfBusy();
+                }
+                case NEW -> {
+                    boolean hadDraft = conversation.draft != null && conversation.draft.description != null;
+                    reset();
+                    say(hadDraft ? "intake.restarted" : "intake.askDescription");
+                }
+                case STATUS -> {
+                    if (command.argument().isBlank()) {
+                        listTickets();
+                    } else {
+                        status(command.argument());
+                    }
+                    repromptIfBusy();
+                }
+                case TICKETS -> {
+                    listTickets();
+                    repromptIfBusy();
+                }
+                case HELP -> {
+                    say("help");
+                    repromptIfBusy();
+                }
+                case PRIVACY -> {
+                    say("privacy.notice");
+                    repromptIfBusy();
+                }
+                case CANCEL -> cancel();
+                case LANGUAGE -> language(command.argument());
+                case UNKNOWN -> {
+                    say("command.unknown", command.typed());
+                    repromptIfBusy();
+                }
+            }
+        }
+
+        private void language(String argument) {
+            String wanted = argument.trim().toLowerCase(Locale.ROOT);
+            if (!wanted.equals(Messages.GERMAN) && !wanted.equals(Messages.ENGLISH)) {
+                say("language.usage");
+                return;
+            }
+            people.setLanguage(person.id(), wanted);
+            language = wanted;
+            conversation.language = wanted;
+            say("language.set");
+            repromptIfBusy();
+        }
+
+        private void typed(String text) {
+            String word = text.toLowerCase(Locale.ROOT).replaceAll("[.!?]+$", "").strip();
+            if (CANCEL_WORDS.contains(word)) {
+                cancel();
+                return;
+            }
+            if (BACK_WORDS.contains(word) && conversation.step != Step.IDLE) {
+                back();
+                return;
+            }
+            Optional<String> matched = matchOption(word);
+            if (matched.isPresent()) {
+                pressed(matched.get());
+                return;
+            }
+            switch (conversation.step) {
+                case IDLE -> idleText(text);
+                case QUESTION -> answer(text);
+                case ENROLL_NAME -> {
+                    // Enrolled meanwhile on another device; the name is no longer needed.
+                    conversation.step = Step.IDLE;
+                    idleText(text);
+                }
+                default -> {
+                    say("input.pickOne");
+                    prompt();
+                }
+            }
+        }
+
+        /** A typed word that means one of the offered buttons: its label, its number, or a plain "ja". */
+        private Optional<String> matchOption(String word) {
+            List<Option> offered = conversation.offered;
+            for (Option option : offered) {
+                if (option.label().toLowerCase(Locale.ROOT).equals(word)) {
+                    return Optional.of(option.id());
+                }
+            }
+            if (expectsChoice() && word.matches("\\d{1,2}")) {
+                int index = Integer.parseInt(word) - 1;
+                if (index >= 0 && index < offered.size()) {
+                    return Optional.of(offered.get(index).id());
+                }
+            }
+            if (YES.contains(word)) {
+                return offered.stream().map(Option::id)
+                        .filter(id -> id.equals("yes") || id.equals("confirm") || id.equals("followup")).findFirst();
+            }
+            return Optional.empty();
+        }
+
+        /** Whether the current step is answered by choosing; numbers typed at a text question are answers. */
+        private boolean expectsChoice() {
+            return switch (conversation.step) {
+                case IDLE, ENROLL_NAME -> false;
+                case QUESTION -> currentQuestion().map(q -> q.type() == QuestionType.CHOICE).orElse(false);
+                default -> true;
+            };
+        }
+
+        private void pressed(String optionId) {
+            boolean offered = conversation.offered.stream().anyMatch(o -> o.id().equals(optionId));
+            if (!offered) {
+                say("option.expired");
+                repromptIfBusy();
+                return;
+            }
+            if (optionId.equals("cancel")) {
+                cancel();
+                return;
+            }
+            if (optionId.equals("back")) {
+                back();
+                return;
+            }
+            Draft draft = conversation.draft;
+            switch (conversation.step) {
+                case CONFIRM_SERVICE -> {
+                    switch (optionId) {
+                        case "yes" -> acceptService(draft.suggestedType);
+                        case "other-type" -> goTo(Step.CHOOSE_TYPE, 0);
+                        default -> showMenu(true);
+                    }
+                }
+                case CHOOSE_SERVICE -> {
+                    if (optionId.equals("menu")) {
+                        showMenu(true);
+                    } else {
+                        String serviceId = optionId.substring("svc:".length());
+                        if (!serviceId.equals(draft.serviceId)) {
+                            draft.answers.clear();
+                        }
+                        draft.serviceId = serviceId;
+                        acceptService(null);
+                    }
+                }
+                case CHOOSE_TYPE -> {
+                    draft.requestType = RequestType.fromId(optionId.substring("type:".length())).orElseThrow();
+                    afterType();
+                }
+                case QUESTION -> {
+                    Question question = currentQuestion().orElseThrow();
+                    if (optionId.equals("skip")) {
+                        draft.answers.remove(question.id());
+                    } else {
+                        Choice choice = question.choice(optionId.substring("choice:".length())).orElseThrow();
+                        draft.answers.put(question.id(), choice.label());
+                    }
+                    nextQuestion();
+                }
+                case IMPACT -> {
+                    draft.impact = Impact.valueOf(optionId.substring("impact:".length()));
+                    goTo(Step.URGENCY, 0);
+                }
+                case URGENCY -> {
+                    draft.urgency = Urgency.valueOf(optionId.substring("urgency:".length()));
+                    goTo(Step.SUMMARY, 0);
+                }
+                case SUMMARY -> createTicket();
+                case FOLLOW_UP_OR_NEW -> {
+                    String text = conversation.pendingText;
+                    conversation.pendingText = null;
+                    conversation.step = Step.IDLE;
+                    if (optionId.equals("followup")) {
+                        Optional<Ticket> ticket = desk.findVisible(person, conversation.replyTo);
+                        if (ticket.isPresent() && ticket.get().status() != TicketStatus.CLOSED) {
+                            addFollowUp(ticket.get(), text);
+                            return;
+                        }
+                    }
+                    conversation.replyTo = null;
+                    startIntake(text);
+                }
+                default -> {
+                    say("option.expired");
+                    repromptIfBusy();
+                }
+            }
+        }
+
+        // --- idle: new request, status, follow-up ---------------------------------------------------------------
+
+        private void idleText(String text) {
+            Optional<TextQueries.FollowUp> followUp = TextQueries.followUp(text);
+            if (followUp.isPresent()) {
+                explicitFollowUp(followUp.get());
+                return;
+            }
+            Optional<String> reference = TextQueries.statusReference(text);
+            if (reference.isPresent()) {
+                status(reference.get());
+                return;
+            }
+            if (TextQueries.asksForTicketList(text)) {
+                listTickets();
+                return;
+            }
+            if (conversation.replyTo != null) {
+                Optional<Ticket> ticket = desk.findVisible(person, conversation.replyTo);
+                if (ticket.isPresent() && ticket.get().status() != TicketStatus.CLOSED) {
+                    conversation.pendingText = text;
+                    conversation.step = Step.FOLLOW_UP_OR_NEW;
+                    prompt();
+                    return;
+                }
+                conversation.replyTo = null;
+            }
+            startIntake(text);
+        }
+
+        private void explicitFollowUp(TextQueries.FollowUp followUp) {
+            Optional<Ticket> ticket = resolve(followUp.reference());
+            if (ticket.isEmpty()) {
+                say("status.notFound", followUp.reference());
+            } else if (followUp.text().isEmpty()) {
+                say("followUp.empty", ticket.get().number());
+            } else {
+                addFollowUp(ticket.get(), followUp.text());
+            }
+        }
+
+        private void addFollowUp(Ticket ticket, String text) {
+            desk.followUp(ticket, person, text);
+            say("followUp.added", ticket.number());
+        }
+
+        private void status(String reference) {
+            Optional<Ticket> found = resolve(reference);
+            if (found.isEmpty()) {
+                say("status.notFound", reference.trim());
+                return;
+            }
+            Ticket ticket = found.get();
+            String answer = ticket.lastPublicAnswer()
+                    .map(h -> text("status.lastAnswer", formatTime(h.at()), h.text()))
+                    .orElse(text("status.noAnswer"));
+            say("status.single", ticket.number(), ticket.title(), statusLabel(ticket.status()),
+                    formatTime(ticket.statusSince()), answer);
+        }
+
+        /** A full number, or the bare sequence ("42") among this and last year's tickets the person may see. */
+        private Optional<Ticket> resolve(String reference) {
+            String ref = reference.trim().replaceFirst("^#", "");
+            if (!ref.matches("\\d{1,9}")) {
+                return desk.findVisible(person, ref);
+            }
+            int sequence = Integer.parseInt(ref);
+            int year = clock.instant().atZone(businessHours.zone()).getYear();
+            for (int y = year; y >= year - 1; y--) {
+                Optional<Ticket> ticket = desk.findVisible(person, new TicketNumber(desk.prefix(), y, sequence).toString());
+                if (ticket.isPresent()) {
+                    return ticket;
+                }
+            }
+            return Optional.empty();
+        }
+
+        private void listTickets() {
+            List<Ticket> tickets = desk.visibleTickets(person, TICKET_LIST_LIMIT);
+            if (tickets.isEmpty()) {
+                say("tickets.none");
+                return;
+            }
+            StringBuilder list = new StringBuilder(text(person.isCoordinator() ? "tickets.school" : "tickets.own"));
+            for (Ticket ticket : tickets) {
+                list.append('\n').append(text("tickets.line", ticket.number(), statusLabel(ticket.status()), ticket.title()));
+            }
+            reply(list.toString(), List.of());
+        }
+
+        // --- intake -------------------------------------------------------------------------------------------
+
+        private void startIntake(String description) {
+            Draft draft = new Draft();
+            if (conversation.draft != null) {
+                draft.attachments.addAll(conversation.draft.attachments);
+            }
+            draft.description = description;
+            conversation.draft = draft;
+            conversation.step = Step.IDLE;
+            Classification result = classifier.classify(description);
+            draft.suggestedType = result.requestType();
+            draft.candidates = result.candidates().stream()
+                    .filter(c -> catalog.find(c.serviceId()).isPresent()).limit(3).toList();
+            if (result.outOfScope()) {
+                say("intake.notIt");
+                showMenu(true);
+            } else if (result.serviceId() != null && catalog.find(result.serviceId()).isPresent()) {
+                draft.serviceId = result.serviceId();
+                goTo(Step.CONFIRM_SERVICE, 0);
+            } else {
+                showMenu(draft.candidates.isEmpty());
+            }
+        }
+
+        private void showMenu(boolean fullMenu) {
+            conversation.draft.fullMenu = fullMenu;
+            goTo(Step.CHOOSE_SERVICE, 0);
+        }
+
+        private void acceptService(RequestType suggested) {
+            Draft draft = conversation.draft;
+            CatalogService service = catalog.get(draft.serviceId);
+            if (suggested != null && service.accepts(suggested)) {
+                draft.requestType = suggested;
+                afterType();
+            } else if (service.requestTypes().size() == 1) {
+                draft.requestType = service.requestTypes().get(0);
+                afterType();
+            } else {
+                goTo(Step.CHOOSE_TYPE, 0);
+            }
+        }
+
+        private void afterType() {
+            Draft draft = conversation.draft;
+            if (!catalog.get(draft.serviceId).questionsFor(draft.requestType).isEmpty()) {
+                goTo(Step.QUESTION, 0);
+            } else {
+                afterQuestions();
+            }
+        }
+
+        private void nextQuestion() {
+            Draft draft = conversation.draft;
+            int next = draft.questionIndex + 1;
+            if (next < catalog.get(draft.serviceId).questionsFor(draft.requestType).size()) {
+                goTo(Step.QUESTION, next);
+            } else {
+                afterQuestions();
+            }
+        }
+
+        private void afterQuestions() {
+            Draft draft = conversation.draft;
+            goTo(PriorityMatrix.needsAssessment(draft.serviceId, draft.requestType) ? Step.IMPACT : Step.SUMMARY, 0);
+        }
+
+        private Optional<Question> currentQuestion() {
+            Draft draft = conversation.draft;
+            if (draft == null || draft.serviceId == null || draft.requestType == null) {
+                return Optional.empty();
+            }
+            List<Question> questions = catalog.get(draft.serviceId).questionsFor(draft.requestType);
+            return draft.questionIndex < questions.size() ? Optional.of(questions.get(draft.questionIndex)) : Optional.empty();
+        }
+
+        private void answer(String text) {
+            Question question = currentQuestion().orElseThrow();
+            if (question.type() == QuestionType.CHOICE) {
+                Optional<Choice> choice = question.choices().stream()
+                        .filter(c -> c.id().equalsIgnoreCase(text) || c.label().equalsIgnoreCase(text)
+                                || c.label(language).equalsIgnoreCase(text))
+                        .findFirst();
+                if (choice.isEmpty()) {
+                    say("input.pickOne");
+                    prompt();
+                    return;
+                }
+                conversation.draft.answers.put(question.id(), choice.get().label());
+                nextQuestion();
+                return;
+            }
+            Optional<Validation.Failure> failure = question.check(text);
+            if (failure.isPresent()) {
+                validationFailed(question, failure.get());
+                prompt();
+                return;
+            }
+            conversation.draft.answers.put(question.id(), text);
+            nextQuestion();
+        }
+
+        private void validationFailed(Question question, Validation.Failure failure) {
+            Validation rules = question.validation();
+            String hint = rules.hint(language);
+            switch (failure) {
+                case TOO_SHORT -> say("validation.tooShort");
+                case TOO_LONG -> say("validation.tooLong",
+                        rules.maxLength() == null ? Validation.DEFAULT_MAX_LENGTH : rules.maxLength());
+                case NOT_A_NUMBER -> say("validation.notANumber");
+                case OUT_OF_RANGE -> say("validation.outOfRange", rules.min() == null ? "" : rules.min(),
+                        rules.max() == null ? "" : rules.max());
+                case NO_MATCH -> say("validation.noMatch");
+            }
+            if (hint != null && !hint.isBlank()) {
+                say("validation.hint", hint);
+            }
+        }
+
+        private void createTicket() {
+            Draft draft = conversation.draft;
+            CatalogService service = catalog.get(draft.serviceId);
+            Priority priority = PriorityMatrix.priorityOf(service.id(), draft.requestType, draft.impact, draft.urgency);
+            Ticket ticket = desk.open(new NewTicket(person.schoolId(),
+                    new Requester(person.id(), person.name(), inbound.from()), service.id(), draft.requestType,
+                    priority, composeTitle(draft.description), draft.description, ticketFields(service, draft),
+                    draft.attachments));
+            reset();
+            say("ticket.created", ticket.number(), priorityLabel(priority));
+            if (PriorityMatrix.SECURITY_SERVICE.equals(service.id())) {
+                say("ticket.securityAdvice");
+            }
+            if (priority == Priority.P1) {
+                Instant now = clock.instant();
+                if (businessHours.isOpen(now)) {
+                    say("hotline.now", settings.hotline());
+                } else {
+                    say("hotline.later", settings.hotline(), formatTime(businessHours.nextOpening(now).toInstant()));
+                }
+            }
+        }
+
+        /** The answers of the questions that apply, in asking order, plus impact and urgency for a Störung. */
+        private Map<String, String> ticketFields(CatalogService service, Draft draft) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (Question question : service.questionsFor(draft.requestType)) {
+                String value = draft.answers.get(question.id());
+                if (value != null) {
+                    fields.put(question.id(), value);
+                }
+            }
+            if (draft.impact != null) {
+                fields.put("impact", draft.impact.name());
+            }
+            if (draft.urgency != null) {
+                fields.put("urgency", draft.urgency.name());
+            }
+            return fields;
+        }
+
+        private void attachment() {
+            AttachmentRef stored = attachments.store(inbound.attachment());
+            if (conversation.step == Step.IDLE && conversation.replyTo != null) {
+                Optional<Ticket> ticket = desk.findVisible(person, conversation.replyTo);
+                if (ticket.isPresent() && ticket.get().status() != TicketStatus.CLOSED) {
+                    desk.attachmentAdded(ticket.get(), person, stored);
+                    attachments.linkToTicket(List.of(stored.id()), ticket.get().number());
+                    say("attachment.addedToTicket", stored.fileName(), ticket.get().number());
+                    return;
+                }
+            }
+            if (conversation.draft == null) {
+                conversation.draft = new Draft();
+            }
+            conversation.draft.attachments.add(stored);
+            say("attachment.kept", stored.fileName());
+            if (inbound.text() == null || inbound.text().isBlank()) {
+                if (conversation.step == Step.IDLE) {
+                    say("intake.askDescription");
+                } else {
+                    prompt();
+                }
+            }
+        }
+
+        // --- navigation ---------------------------------------------------------------------------------------
+
+        private void goTo(Step step, int questionIndex) {
+            Draft draft = conversation.draft;
+            if (conversation.step != Step.IDLE) {
+                draft.trail.add(new Draft.Position(conversation.step, draft.questionIndex));
+            }
+            conversation.step = step;
+            draft.questionIndex = questionIndex;
+            prompt();
+        }
+
+        private void back() {
+            Draft draft = conversation.draft;
+            if (draft == null || draft.trail.isEmpty()) {
+                say("nav.atStart");
+                prompt();
+                return;
+            }
+            Draft.Position previous = draft.trail.remove(draft.trail.size() - 1);
+            conversation.step = previous.step();
+            draft.questionIndex = previous.questionIndex();
+            switch (previous.step()) {
+                case IMPACT -> draft.impact = null;
+                case URGENCY -> draft.urgency = null;
+                default -> { }
+            }
+            prompt();
+        }
+
+        private void cancel() {
+            boolean busy = conversation.step != Step.IDLE || conversation.draft != null;
+            reset();
+            say(busy ? "intake.cancelled" : "intake.nothingToCancel");
+        }
+
+        private void reset() {
+            conversation.step = Step.IDLE;
+            conversation.draft = null;
+            conversation.pendingText = null;
+        }
+
+        private void repromptIfBusy() {
+            if (conversation.step != Step.IDLE && conversation.step != Step.ENROLL_NAME) {
+                prompt();
+            } else if (conversation.step == Step.ENROLL_NAME && person == null) {
+                say("enroll.askNameAgain");
+            }
+        }
+
+        /** Asks the question of the current step again, with its options. */
+        private void prompt() {
+            Draft draft = conversation.draft;
+            List<Option> options = new ArrayList<>();
+            switch (conversation.step) {
+                case IDLE -> say("intake.askDescription");
+                case ENROLL_NAME -> say("enroll.askNameAgain");
+                case CONFIRM_SERVICE -> {
+                    CatalogService service = catalog.get(draft.serviceId);
+                    options.add(new Option("yes", text("option.yes")));
+                    if (service.requestTypes().size() > 1) {
+                        options.add(new Option("other-type", text("option.otherType")));
+                    }
+                    options.add(new Option("other-service", text("option.otherService")));
+                    options.add(new Option("cancel", text("option.cancel")));
+                    RequestType type = draft.suggestedType != null && service.accepts(draft.suggestedType)
+                            ? draft.suggestedType
+                            : service.requestTypes().size() == 1 ? service.requestTypes().get(0) : null;
+                    String key = type == null ? "intake.confirmService" : "intake.confirmServiceAndType";
+                    reply(text(key, service.name(language), type == null ? "" : typeLabel(type)), options);
+                }
+                case CHOOSE_SERVICE -> {
+                    List<CatalogService> shown = draft.fullMenu ? catalog.services()
+                            : draft.candidates.stream().map(c -> catalog.get(c.serviceId())).toList();
+                    shown.forEach(s -> options.add(new Option("svc:" + s.id(), s.name(language))));
+                    if (!draft.fullMenu) {
+                        options.add(new Option("menu", text("option.otherService")));
+                    }
+                    addNavigation(options);
+                    reply(text(draft.fullMenu ? "intake.chooseService" : "intake.chooseCandidate"), options);
+                }
+                case CHOOSE_TYPE -> {
+                    CatalogService service = catalog.get(draft.serviceId);
+                    service.requestTypes().forEach(t -> options.add(new Option("type:" + t.id(), text("type.option." + t.id()))));
+                    addNavigation(options);
+                    reply(text("intake.chooseType", service.name(language)), options);
+                }
+                case QUESTION -> {
+                    Question question = currentQuestion().orElseThrow();
+                    question.choices().forEach(c -> options.add(new Option("choice:" + c.id(), c.label(language))));
+                    if (!question.required()) {
+                        options.add(new Option("skip", text("option.skip")));
+                    }
+                    addNavigation(options);
+                    reply(question.prompt(language), options);
+                }
+                case IMPACT -> {
+                    for (Impact impact : Impact.values()) {
+                        options.add(new Option("impact:" + impact.name(), text("impact." + impact.name())));
+                    }
+                    addNavigation(options);
+                    reply(text("intake.askImpact"), options);
+                }
+                case URGENCY -> {
+                    for (Urgency urgency : Urgency.values()) {
+                        options.add(new Option("urgency:" + urgency.name(), text("urgency." + urgency.name())));
+                    }
+                    addNavigation(options);
+                    reply(text("intake.askUrgency"), options);
+                }
+                case SUMMARY -> {
+                    options.add(new Option("confirm", text("option.confirm")));
+                    addNavigation(options);
+                    reply(summary(draft), options);
+                }
+                case FOLLOW_UP_OR_NEW -> {
+                    options.add(new Option("followup", text("option.followUp")));
+                    options.add(new Option("new", text("option.newRequest")));
+                    reply(text("followUp.ask", conversation.replyTo), options);
+                }
+            }
+        }
+
+        private void addNavigation(List<Option> options) {
+            if (conversation.draft != null && !conversation.draft.trail.isEmpty()) {
+                options.add(new Option("back", text("option.back")));
+            }
+            options.add(new Option("cancel", text("option.cancel")));
+        }
+
+        private String summary(Draft draft) {
+            CatalogService service = catalog.get(draft.serviceId);
+            StringBuilder summary = new StringBuilder(text("summary.header"));
+            summary.append('\n').append(text("summary.service", service.name(language)));
+            summary.append('\n').append(text("summary.type", typeLabel(draft.requestType)));
+            summary.append('\n').append(text("summary.description", draft.description));
+            for (Question question : service.questionsFor(draft.requestType)) {
+                String value = draft.answers.get(question.id());
+                if (value != null) {
+                    String shown = question.type() == QuestionType.CHOICE
+                            ? question.choices().stream().filter(c -> c.label().equals(value)).findFirst()
+                                    .map(c -> c.label(language)).orElse(value)
+                            : value;
+                    summary.append('\n').append(text("summary.answer", question.prompt(language), shown));
+                }
+            }
+            if (draft.impact != null) {
+                summary.append('\n').append(text("summary.impact", text("impact." + draft.impact.name())));
+                summary.append('\n').append(text("summary.urgency", text("urgency." + draft.urgency.name())));
+            }
+            if (!draft.attachments.isEmpty()) {
+                summary.append('\n').append(text("summary.attachments", draft.attachments.size()));
+            }
+            Priority priority = PriorityMatrix.priorityOf(service.id(), draft.requestType, draft.impact, draft.urgency);
+            summary.append('\n').append(text("summary.priority", priorityLabel(priority)));
+            summary.append("\n\n").append(text("summary.question"));
+            return summary.toString();
+        }
+
+        // --- output ---------------------------------------------------------------------------------------------
+
+        private String typeLabel(RequestType type) {
+            return text("type." + type.id());
+        }
+
+        private String statusLabel(TicketStatus status) {
+            return text("status." + status.name());
+        }
+
+        private String priorityLabel(Priority priority) {
+            return text("priority." + priority.name());
+        }
+
+        private String formatTime(Instant instant) {
+            return java.time.format.DateTimeFormatter.ofPattern(text("format.dateTime"))
+                    .format(instant.atZone(businessHours.zone()));
+        }
+
+        private String text(String key, Object... args) {
+            return messages.text(language, key, args);
+        }
+
+        private void say(String key, Object... args) {
+            reply(text(key, args), List.of());
+        }
+
+        private void reply(String text, List<Option> options) {
+            replies.add(BotMessage.of(text, options));
+        }
+    }
+}

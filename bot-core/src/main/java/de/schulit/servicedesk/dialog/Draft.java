@@ -1,0 +1,52 @@
+package de.schulit.servicedesk.dialog;
+
+import de.schulit.servicedesk.catalog.RequestType;
+import de.schulit.servicedesk.ticket.AttachmentRef;
+import de.schulit.servicedesk.ticket.Impact;
+import de.schulit.servicedesk.ticket.Urgency;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The ticket being put together in an intake dialog. Mutable: it lives inside one {@link Conversation}. */
+public final class Draft {
+
+    /** A step the user has passed, so "zurück" can return to it. */
+    public record Position(Step step, int questionIndex) {
+    }
+
+    String description;
+    List<Classification.Candidate> candidates = new ArrayList<>();
+    RequestType suggestedType;
+    String serviceId;
+    RequestType requestType;
+    Map<String, String> answers = new LinkedHashMap<>();
+    int questionIndex;
+    Impact impact;
+    Urgency urgency;
+    List<AttachmentRef> attachments = new ArrayList<>();
+    /** Whether the service choice shows the whole catalog rather than the classifier's candidates. */
+    boolean fullMenu;
+    List<Position> trail = new ArrayList<>();
+
+    public String description() {
+        return description;
+    }
+
+    public String serviceId() {
+        return serviceId;
+    }
+
+    public RequestType requestType() {
+        return requestType;
+    }
+
+    public Map<String, String> answers() {
+        return answers;
+    }
+
+    public List<AttachmentRef> attachments() {
+        return attachments;
+    }
+}

@@ -1,0 +1,121 @@
+package de.schulit.servicedesk.ticket;
+
+import de.schulit.servicedesk.identity.Person;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The only writer of tickets: opens them, adds messages and status changes, and tells its listeners.
+ * Also the one place that decides who may see a ticket.
+ */
+public final class TicketDesk {
+
+    private final Tickets tickets;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final String prefix;
+    private final List<TicketListener> listeners = new CopyOnWriteArrayList<>();
+
+    public TicketDesk(Tickets tickets, Clock clock, ZoneId zone, String prefix) {
+        this.tickets = tickets;
+        this.clock = clock;
+        this.zone = zone;
+        this.prefix = prefix;
+    }
+
+    public void addListener(TicketListener listener) {
+        listeners.add(listener);
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public Ticket open(NewTicket draft) {
+        Instant now = clock.instant();
+        int year = now.atZone(zone).getYear();
+        String number = new TicketNumber(prefix, year, tickets.nextSequence(year)).toString();
+        Ticket ticket = tickets.insert(number, draft, now);
+        publish(new TicketEvent.TicketCreated(ticket));
+        return ticket;
+    }
+
+    public Optional<Ticket> find(String number) {
+        return TicketNumber.parse(number).flatMap(n -> tickets.find(n.toString()));
+    }
+
+    public List<Ticket> search(TicketQuery query) {
+        return tickets.search(query);
+    }
+
+    /** A person sees their own tickets; a coordinator all of their school's; nobody another school's. */
+    public static boolean mayView(Person person, Ticket ticket) {
+        if (!person.schoolId().equals(ticket.schoolId())) {
+            return false;
+        }
+        return person.isCoordinator() || ticket.requester().personId() == person.id();
+    }
+
+    public Optional<Ticket> findVisible(Person person, String number) {
+        return find(number).filter(t -> mayView(person, t));
+    }
+
+    /** Newest first: a coordinator's school, everybody else their own. */
+    public List<Ticket> visibleTickets(Person person, int limit) {
+        TicketQuery query = person.isCoordinator()
+                ? new TicketQuery(person.schoolId(), null, null, limit)
+                : new TicketQuery(person.schoolId(), null, person.id(), limit);
+        return tickets.search(query);
+    }
+
+    public Ticket followUp(Ticket ticket, Person author, String text) {
+        HistoryEntry entry = new HistoryEntry(HistoryType.REQUESTER_MESSAGE, author.name(), text, null, clock.instant());
+        Ticket updated = tickets.record(ticket.number(), entry, ticket.status(), ticket.priority());
+        publish(new TicketEvent.RequesterFollowedUp(updated, entry));
+        return updated;
+    }
+
+    public Ticket attachmentAdded(Ticket ticket, Person author, AttachmentRef attachment) {
+        HistoryEntry entry = new HistoryEntry(HistoryType.ATTACHMENT, author.name(),
+                attachment.fileName() + " (" + attachment.mimeType() + ", " + attachment.size() + " Bytes)", null,
+                clock.instant());
+        Ticket updated = tickets.record(ticket.number(), entry, ticket.status(), ticket.priority());
+        publish(new TicketEvent.RequesterFollowedUp(updated, entry));
+        return updated;
+    }
+
+    public Ticket reply(String number, String agent, String text, boolean internal) {
+        Ticket ticket = require(number);
+        HistoryType type = internal ? HistoryType.INTERNAL_NOTE : HistoryType.AGENT_REPLY;
+        HistoryEntry entry = new HistoryEntry(type, agent, text, null, clock.instant());
+        Ticket updated = tickets.record(ticket.number(), entry, ticket.status(), ticket.priority());
+        if (!internal) {
+            publish(new TicketEvent.AgentReplied(updated, entry));
+        }
+        return updated;
+    }
+
+    public Ticket changeStatus(String number, TicketStatus status, String comment, String agent) {
+        Ticket ticket = require(number);
+        if (ticket.status() == status) {
+            throw new IllegalArgumentException("Das Ticket hat bereits den Status " + status);
+        }
+        HistoryEntry entry = new HistoryEntry(HistoryType.STATUS_CHANGE, agent, comment == null ? "" : comment,
+                status, clock.instant());
+        Ticket updated = tickets.record(ticket.number(), entry, status, ticket.priority());
+        publish(new TicketEvent.TicketStatusChanged(updated, ticket.status(), entry));
+        return updated;
+    }
+
+    private Ticket require(String number) {
+        return find(number).orElseThrow(() -> new TicketNotFoundException(number));
+    }
+
+    private void publish(TicketEvent event) {
+        listeners.forEach(l -> l.on(event));
+    }
+}

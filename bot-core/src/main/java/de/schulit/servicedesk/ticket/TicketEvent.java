@@ -1,0 +1,19 @@
+package de.schulit.servicedesk.ticket;
+
+/** What happened to a ticket, told to the listeners in the same transaction. */
+public sealed interface TicketEvent {
+
+    Ticket ticket();
+
+    record TicketCreated(Ticket ticket) implements TicketEvent {
+    }
+
+    record AgentReplied(Ticket ticket, HistoryEntry reply) implements TicketEvent {
+    }
+
+    record TicketStatusChanged(Ticket ticket, TicketStatus from, HistoryEntry change) implements TicketEvent {
+    }
+
+    record RequesterFollowedUp(Ticket ticket, HistoryEntry message) implements TicketEvent {
+    }
+}

@@ -1,0 +1,8 @@
+package de.schulit.servicedesk.ticket;
+
+public class TicketNotFoundException extends RuntimeException {
+
+    public TicketNotFoundException(String number) {
+        super("Ticket " + number + " nicht gefunden");
+    }
+}
