@@ -22,6 +22,28 @@ public final class YamlConfigReader {
     private YamlConfigReader() {
     }
 
+    /** The YAML path of the error as an operator reads it: {@code services[3].questions[0].type}. */
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** Our own parse errors (unknown enum value, ...) say it best; otherwise Jackson's message without location. */
+    private static String reason(JacksonException e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
+    }
+
     public static <T> T read(Path file, Class<T> type) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigFileException(file + ": file not found (working directory " + Path.of("").toAbsolutePath() + ")");
@@ -33,9 +55,8 @@ public final class YamlConfigReader {
             }
             return value;
         } catch (JacksonException e) {
-            String where = e.getPathReference();
-            throw new ConfigFileException(file + ": " + (where == null || where.isBlank() ? "" : "at " + where + ": ")
-                    + e.getOriginalMessage(), e);
+            String where = path(e);
+            throw new ConfigFileException(file + ": " + (where.isEmpty() ? "" : "at " + where + ": ") + reason(e), e);
         } catch (IOException e) {
             throw new ConfigFileException(file + ": cannot be read: " + e.getMessage(), e);
         }

@@ -10,7 +10,7 @@ public record NewTicket(String schoolId, Requester requester, String serviceId, 
                         List<AttachmentRef> attachments) {
 
     public NewTicket {
-        fields = Map.copyOf(fields);
+        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
         attachments = List.copyOf(attachments);
     }
 }

@@ -1,0 +1,88 @@
+package de.schulit.servicedesk.app;
+
+import de.schulit.servicedesk.catalog.CatalogLoader;
+import de.schulit.servicedesk.catalog.ServiceCatalog;
+import de.schulit.servicedesk.channel.Outbox;
+import de.schulit.servicedesk.dialog.BusinessHours;
+import de.schulit.servicedesk.dialog.Classifier;
+import de.schulit.servicedesk.dialog.ConversationStore;
+import de.schulit.servicedesk.dialog.DialogEngine;
+import de.schulit.servicedesk.dialog.Messages;
+import de.schulit.servicedesk.dialog.RequesterNotifier;
+import de.schulit.servicedesk.identity.Enrollment;
+import de.schulit.servicedesk.identity.EnrollmentCodes;
+import de.schulit.servicedesk.identity.People;
+import de.schulit.servicedesk.school.School;
+import de.schulit.servicedesk.school.Schools;
+import de.schulit.servicedesk.school.SchoolsLoader;
+import de.schulit.servicedesk.ticket.Attachments;
+import de.schulit.servicedesk.ticket.TicketDesk;
+import de.schulit.servicedesk.ticket.TicketListener;
+import de.schulit.servicedesk.ticket.Tickets;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Turns the plain-Java core into beans; the core itself knows nothing of Spring. */
+@Configuration(proxyBeanMethods = false)
+class CoreConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ServiceCatalog serviceCatalog(ServicedeskProperties properties) {
+        return CatalogLoader.load(properties.catalogFile());
+    }
+
+    /** The schools of schools.yml, validated at start-up; they are written to the database by {@link StartupData}. */
+    @Bean
+    ConfiguredSchools configuredSchools(ServicedeskProperties properties) {
+        return new ConfiguredSchools(SchoolsLoader.load(properties.schoolsFile()));
+    }
+
+    record ConfiguredSchools(List<School> schools) {
+    }
+
+    @Bean
+    BusinessHours businessHours(BusinessHoursProperties properties) {
+        return properties.toBusinessHours();
+    }
+
+    @Bean
+    Messages messages() {
+        return new Messages();
+    }
+
+    @Bean
+    Enrollment enrollment(EnrollmentCodes codes, People people, Clock clock) {
+        return new Enrollment(codes, people, clock);
+    }
+
+    @Bean
+    RequesterNotifier requesterNotifier(Outbox outbox, People people, ConversationStore conversations, Messages messages) {
+        return new RequesterNotifier(outbox, people, conversations, messages);
+    }
+
+    @Bean
+    TicketDesk ticketDesk(Tickets tickets, Clock clock, BusinessHours hours, ServicedeskProperties properties,
+                          ObjectProvider<TicketListener> listeners) {
+        TicketDesk desk = new TicketDesk(tickets, clock, hours.zone(), properties.ticketPrefix());
+        listeners.orderedStream().forEach(desk::addListener);
+        return desk;
+    }
+
+    @Bean
+    DialogEngine dialogEngine(ServiceCatalog catalog, Classifier classifier, People people, Schools schools,
+                              Enrollment enrollment, TicketDesk desk, Attachments attachments,
+                              ConversationStore conversations, Messages messages, BusinessHours hours, Clock clock,
+                              ServicedeskProperties properties) {
+        return new DialogEngine(catalog, classifier, people, schools, enrollment, desk, attachments, conversations,
+                messages, hours, clock,
+                new DialogEngine.Settings(properties.hotline(), properties.maxTextLength(), Messages.GERMAN));
+    }
+}

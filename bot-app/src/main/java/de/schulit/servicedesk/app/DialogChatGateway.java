@@ -1,0 +1,68 @@
+package de.schulit.servicedesk.app;
+
+import de.schulit.servicedesk.channel.ChatGateway;
+import de.schulit.servicedesk.channel.Inbound;
+import de.schulit.servicedesk.channel.Outbox;
+import de.schulit.servicedesk.channel.QueuedMessage;
+import de.schulit.servicedesk.dialog.DialogEngine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one dialog turn and stores its replies in the outbox, in one transaction. Turns of the same chat are
+ * serialised (a user double-clicking must not fork the dialog); a notification that changed the conversation
+ * meanwhile makes the turn retry on fresh state.
+ */
+@Component
+class DialogChatGateway implements ChatGateway {
+
+    private static final int STRIPES = 256;
+    private static final int ATTEMPTS = 3;
+
+    private final DialogEngine engine;
+    private final Outbox outbox;
+    private final TransactionTemplate transaction;
+    private final Timer turns;
+    private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+
+    DialogChatGateway(DialogEngine engine, Outbox outbox, PlatformTransactionManager transactions, MeterRegistry meters) {
+        this.engine = engine;
+        this.outbox = outbox;
+        this.transaction = new TransactionTemplate(transactions);
+        this.turns = Timer.builder("servicedesk.dialog.turns").description("Dialog turns handled").register(meters);
+        for (int i = 0; i < STRIPES; i++) {
+            locks[i] = new ReentrantLock();
+        }
+    }
+
+    @Override
+    public List<QueuedMessage> receive(Inbound inbound) {
+        ReentrantLock lock = locks[Math.floorMod(inbound.from().hashCode(), STRIPES)];
+        lock.lock();
+        try {
+            return turns.record(() -> runWithRetry(inbound));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<QueuedMessage> runWithRetry(Inbound inbound) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> engine.handle(inbound).stream()
+                        .map(message -> outbox.append(inbound.from(), message))
+                        .toList());
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

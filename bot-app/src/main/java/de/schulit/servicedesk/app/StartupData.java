@@ -1,0 +1,27 @@
+package de.schulit.servicedesk.app;
+
+import de.schulit.servicedesk.school.Schools;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Writes the schools of schools.yml to the database before the web server accepts requests. */
+@Component
+class StartupData implements SmartInitializingSingleton {
+
+    private final CoreConfiguration.ConfiguredSchools configured;
+    private final Schools schools;
+    private final TransactionTemplate transaction;
+
+    StartupData(CoreConfiguration.ConfiguredSchools configured, Schools schools, PlatformTransactionManager transactions) {
+        this.configured = configured;
+        this.schools = schools;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        transaction.executeWithoutResult(status -> configured.schools().forEach(schools::save));
+    }
+}

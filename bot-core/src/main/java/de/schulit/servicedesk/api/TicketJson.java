@@ -1,0 +1,41 @@
+package de.schulit.servicedesk.api;
+
+import de.schulit.servicedesk.ticket.AttachmentRef;
+import de.schulit.servicedesk.ticket.HistoryEntry;
+import de.schulit.servicedesk.ticket.Ticket;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The ticket as SPEC.md shows it to agents; the list view leaves out the history. */
+record TicketJson(String number, String schoolId, String serviceId, String requestType, String priority,
+                  String status, String title, String description, Map<String, String> fields,
+                  RequesterJson requester, Instant createdAt, Instant updatedAt, List<HistoryJson> history,
+                  List<AttachmentJson> attachments) {
+
+    record RequesterJson(Long personId, String name, String channel) {
+    }
+
+    record HistoryJson(String type, String author, String text, String status, Instant at) {
+        static HistoryJson of(HistoryEntry entry) {
+            return new HistoryJson(entry.type().name(), entry.author(), entry.text(),
+                    entry.status() == null ? null : entry.status().name(), entry.at());
+        }
+    }
+
+    record AttachmentJson(long id, String fileName, String mimeType, long size) {
+        static AttachmentJson of(AttachmentRef ref) {
+            return new AttachmentJson(ref.id(), ref.fileName(), ref.mimeType(), ref.size());
+        }
+    }
+
+    static TicketJson of(Ticket ticket, boolean withHistory) {
+        return new TicketJson(ticket.number(), ticket.schoolId(), ticket.serviceId(), ticket.requestType().id(),
+                ticket.priority().name(), ticket.status().name(), ticket.title(), ticket.description(), ticket.fields(),
+                new RequesterJson(ticket.requester().personId(), ticket.requester().name(),
+                        ticket.requester().address().channel()),
+                ticket.createdAt(), ticket.updatedAt(),
+                withHistory ? ticket.history().stream().map(HistoryJson::of).toList() : null,
+                ticket.attachments().stream().map(AttachmentJson::of).toList());
+    }
+}

@@ -1,0 +1,32 @@
+package de.schulit.servicedesk.dialog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class MessagesTests {
+
+    final Messages messages = new Messages();
+
+    @Test
+    void everyTextExistsInGermanAndEnglish() {
+        Set<String> german = new TreeSet<>(Collections.list(messages.bundle("de").getKeys()));
+        Set<String> english = new TreeSet<>(Collections.list(messages.bundle("en").getKeys()));
+        assertThat(english).isEqualTo(german);
+        for (String key : german) {
+            assertThat(messages.bundle("de").getString(key)).as(key).isNotBlank();
+            assertThat(messages.bundle("en").getString(key)).as(key).isNotBlank();
+        }
+    }
+
+    @Test
+    void placeholdersAreReplacedLiterallyAndGermanIsTheDefault() {
+        assertThat(messages.text("de", "status.notFound", "SD-1")).contains("„SD-1“").contains("nicht gefunden");
+        assertThat(messages.text("fr", "option.cancel")).isEqualTo("Abbrechen");
+        assertThat(messages.text("en", "option.cancel")).isEqualTo("Cancel");
+        assertThat(messages.text("de", "validation.hint", "{1} $1 \\")).isEqualTo("Beispiel: {1} $1 \\");
+    }
+}
