@@ -310,6 +310,8 @@ public final class DialogEngine {
                     conversation.step = Step.IDLE;
                     idleText(text);
                 }
+                // Typing instead of choosing a category means "that's not it, here is what I mean".
+                case CONFIRM_SERVICE, CHOOSE_SERVICE -> startIntake(text);
                 default -> {
                     say("input.pickOne");
                     prompt();

@@ -163,6 +163,16 @@ class DialogEngineTests {
         }
 
         @Test
+        void typingInsteadOfChoosingACategoryDescribesTheRequestAnew() {
+            var chat = f.enrolled("anna", "Anna Schmidt", "gs-park", Role.STAFF);
+            f.classify(PRINTER, "drucken", STOERUNG);
+            f.classify("Nein, jemand hat meinen Laptop gestohlen", "sicherheit", STOERUNG);
+            chat.says(PRINTER).says("Nein, jemand hat meinen Laptop gestohlen").expect("IT-Sicherheitsvorfall");
+            assertThat(f.stores.conversations.load(chat.address).orElseThrow().draft().description())
+                    .isEqualTo("Nein, jemand hat meinen Laptop gestohlen");
+        }
+
+        @Test
         void backReturnsStepByStepAndForgetsTheAnswer() {
             var chat = atFirstQuestion();
             chat.says("Lehrerzimmer").expect("Um welches Gerät");
