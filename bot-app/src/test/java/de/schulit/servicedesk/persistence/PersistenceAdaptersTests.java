@@ -1,0 +1,578 @@
+package de.schulit.servicedesk.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.schulit.servicedesk.catalog.RequestType;
+import de.schulit.servicedesk.channel.Attachment;
+import de.schulit.servicedesk.channel.BotMessage;
+import de.schulit.servicedesk.channel.ChannelAddress;
+import de.schulit.servicedesk.channel.Option;
+import de.schulit.servicedesk.channel.QueuedMessage;
+import de.schulit.servicedesk.dialog.Classification;
+import de.schulit.servicedesk.dialog.Conversation;
+import de.schulit.servicedesk.dialog.Draft;
+import de.schulit.servicedesk.dialog.Step;
+import de.schulit.servicedesk.identity.EnrollmentCode;
+import de.schulit.servicedesk.identity.Person;
+import de.schulit.servicedesk.identity.Role;
+import de.schulit.servicedesk.school.School;
+import de.schulit.servicedesk.ticket.AttachmentRef;
+import de.schulit.servicedesk.ticket.HistoryEntry;
+import de.schulit.servicedesk.ticket.HistoryType;
+import de.schulit.servicedesk.ticket.Impact;
+import de.schulit.servicedesk.ticket.NewTicket;
+import de.schulit.servicedesk.ticket.Priority;
+import de.schulit.servicedesk.ticket.Requester;
+import de.schulit.servicedesk.ticket.Ticket;
+import de.schulit.servicedesk.ticket.TicketNotFoundException;
+import de.schulit.servicedesk.ticket.TicketQuery;
+import de.schulit.servicedesk.ticket.TicketStatus;
+import de.schulit.servicedesk.ticket.Urgency;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The JPA adapters against the schema Flyway creates, validated by Hibernate, in a real H2 file database.
+ * The database can be switched (e.g. to PostgreSQL) with {@code -Dpersistence-test.url=...},
+ * {@code -Dpersistence-test.username=...} and {@code -Dpersistence-test.password=...}; it must be empty.
+ */
+@SpringBootTest(classes = PersistenceAdaptersTests.PersistenceTestApplication.class, properties = {
+        "spring.datasource.url=${persistence-test.url:jdbc:h2:file:./target/persistence-test-db/${random.uuid};DB_CLOSE_ON_EXIT=FALSE}",
+        "spring.datasource.username=${persistence-test.username:sa}",
+        "spring.datasource.password=${persistence-test.password:}",
+        "spring.jpa.hibernate.ddl-auto=validate",
+        "spring.jpa.open-in-view=false",
+        "spring.main.web-application-type=none"})
+class PersistenceAdaptersTests {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T08:15:30.123456Z");
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @EntityScan(basePackages = "de.schulit.servicedesk.persistence")
+    @EnableJpaRepositories(basePackages = "de.schulit.servicedesk.persistence")
+    // TypeExcludeFilter keeps other test classes' configurations in this package out, as @SpringBootApplication does.
+    @ComponentScan(basePackages = "de.schulit.servicedesk.persistence",
+            excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
+    static class PersistenceTestApplication {
+    }
+
+    @Autowired
+    JpaSchools schools;
+
+    @Autowired
+    JpaPeople people;
+
+    @Autowired
+    JpaEnrollmentCodes codes;
+
+    @Autowired
+    JpaTickets tickets;
+
+    @Autowired
+    JpaAttachments attachments;
+
+    @Autowired
+    JpaOutbox outbox;
+
+    @Autowired
+    JpaConversationStore conversations;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    // --- schools ---
+
+    @Test
+    void schoolSaveInsertsAndUpdatesById() {
+        String id = uniqueId("gs");
+        schools.save(new School(id, "Grundschule am Park", "park.example.de"));
+        schools.save(new School(id, "Grundschule Am Park", null));
+
+        assertThat(schools.find(id)).contains(new School(id, "Grundschule Am Park", null));
+        assertThat(schools.all()).filteredOn(s -> s.id().equals(id)).hasSize(1);
+        assertThat(schools.find("no-such-school")).isEmpty();
+    }
+
+    // --- people ---
+
+    @Test
+    void linkIsIdempotentAndRelinkingMovesTheAddress() {
+        String school = school();
+        Person anna = people.create(school, "Anna Schmidt", Role.STAFF, "de");
+        Person ben = people.create(school, "Ben Koch", Role.COORDINATOR, null);
+        ChannelAddress telegram = new ChannelAddress("telegram", uniqueId("tg"));
+        ChannelAddress webchat = new ChannelAddress("webchat", uniqueId("session"));
+
+        people.link(telegram, anna.id());
+        people.link(telegram, anna.id());
+        people.link(webchat, anna.id());
+
+        assertThat(people.findByAddress(telegram)).contains(anna);
+        assertThat(people.addresses(anna.id())).containsExactly(telegram, webchat);
+
+        people.link(telegram, ben.id());
+
+        assertThat(people.findByAddress(telegram)).contains(ben);
+        assertThat(people.addresses(anna.id())).containsExactly(webchat);
+        assertThat(people.addresses(ben.id())).containsExactly(telegram);
+        assertThat(people.findByAddress(new ChannelAddress("telegram", "unknown"))).isEmpty();
+        assertThat(ben.isCoordinator()).isTrue();
+        assertThat(people.find(ben.id())).contains(new Person(ben.id(), school, "Ben Koch", Role.COORDINATOR, null));
+    }
+
+    @Test
+    void languageIsUpdated() {
+        Person person = people.create(school(), "Cem Yilmaz", Role.STAFF, "de");
+
+        people.setLanguage(person.id(), "en");
+
+        assertThat(people.find(person.id())).map(Person::language).contains("en");
+    }
+
+    @Test
+    void linkingToAnUnknownPersonFails() {
+        assertThatThrownBy(() -> people.link(new ChannelAddress("matrix", "@x:example.de"), 999_999L))
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    // --- enrollment codes ---
+
+    @Test
+    void claimCountsUsesUpToMaxUsesBeforeExpiry() {
+        String school = school();
+        EnrollmentCode code = new EnrollmentCode(uniqueId("CODE"), school, Role.COORDINATOR, 2, 0,
+                T0.plus(Duration.ofDays(14)));
+        codes.save(code);
+
+        assertThat(codes.claim(code.code(), T0)).isTrue();
+        assertThat(codes.claim(code.code(), T0)).isTrue();
+        assertThat(codes.claim(code.code(), T0)).isFalse();
+        assertThat(codes.find(code.code())).contains(new EnrollmentCode(code.code(), school, Role.COORDINATOR, 2, 2,
+                code.expiresAt()));
+        assertThat(codes.claim("NO-SUCH-CODE", T0)).isFalse();
+    }
+
+    @Test
+    void expiredCodeCannotBeClaimed() {
+        String school = school();
+        EnrollmentCode code = new EnrollmentCode(uniqueId("OLD"), school, Role.STAFF, 30, 0, T0);
+        codes.save(code);
+
+        assertThat(codes.claim(code.code(), T0)).isFalse();
+        assertThat(codes.claim(code.code(), T0.minusSeconds(1))).isTrue();
+        assertThat(codes.findBySchool(school)).extracting(EnrollmentCode::uses).containsExactly(1);
+    }
+
+    @Test
+    void aClaimIsSeenByTheSameTransaction() {
+        EnrollmentCode code = new EnrollmentCode(uniqueId("TX"), school(), Role.STAFF, 3, 0, T0.plusSeconds(60));
+        codes.save(code);
+
+        Integer uses = new TransactionTemplate(transactionManager).execute(status -> {
+            codes.find(code.code()).orElseThrow();
+            codes.claim(code.code(), T0);
+            return codes.find(code.code()).orElseThrow().uses();
+        });
+
+        assertThat(uses).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentClaimsNeverExceedMaxUses() throws Exception {
+        EnrollmentCode code = new EnrollmentCode(uniqueId("RUSH"), school(), Role.STAFF, 5, 0, T0.plusSeconds(60));
+        codes.save(code);
+
+        List<Boolean> results = inParallel(8, 3, () -> codes.claim(code.code(), T0));
+
+        assertThat(results).filteredOn(Boolean::booleanValue).hasSize(5);
+        assertThat(codes.find(code.code())).map(EnrollmentCode::uses).contains(5);
+    }
+
+    @Test
+    void saveUpdatesAnExistingCode() {
+        String school = school();
+        EnrollmentCode code = new EnrollmentCode(uniqueId("UPD"), school, Role.STAFF, 10, 0, T0);
+        codes.save(code);
+        codes.save(new EnrollmentCode(code.code(), school, Role.STAFF, 20, 3, T0.plusSeconds(5)));
+
+        assertThat(codes.find(code.code())).contains(new EnrollmentCode(code.code(), school, Role.STAFF, 20, 3,
+                T0.plusSeconds(5)));
+    }
+
+    // --- tickets ---
+
+    @Test
+    void concurrentCallersNeverGetTheSameSequenceNumber() throws Exception {
+        int year = 2031;
+
+        List<Integer> numbers = inParallel(8, 25, () -> tickets.nextSequence(year));
+
+        assertThat(numbers).hasSize(200).doesNotHaveDuplicates();
+        Set<Integer> distinct = new HashSet<>(numbers);
+        int first = numbers.stream().mapToInt(Integer::intValue).min().orElseThrow();
+        assertThat(distinct).allSatisfy(n -> assertThat(n).isBetween(first, first + 199));
+        assertThat(tickets.nextSequence(year)).isEqualTo(first + 200);
+    }
+
+    @Test
+    void sequencesArePerYear() {
+        int a = tickets.nextSequence(2041);
+        int b = tickets.nextSequence(2042);
+
+        assertThat(tickets.nextSequence(2041)).isEqualTo(a + 1);
+        assertThat(tickets.nextSequence(2042)).isEqualTo(b + 1);
+    }
+
+    @Test
+    void insertStoresTheTicketWithFieldsInOrderHistoryAndAttachments() {
+        String school = school();
+        Person person = people.create(school, "Anna Schmidt", Role.STAFF, "de");
+        ChannelAddress chat = new ChannelAddress("telegram", uniqueId("chat"));
+        AttachmentRef photo = attachments.store(new Attachment("drucker.jpg", "image/jpeg", bytes(1024, 1)));
+        AttachmentRef log = attachments.store(new Attachment("fehler.txt", "text/plain",
+                "Fehler 0x42".getBytes(StandardCharsets.UTF_8)));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("raum", "A 1.04");
+        fields.put("geraet", "Kyocera TASKalfa");
+        fields.put("fehlermeldung", "Papierstau in Fach 2, Klappe lässt sich nicht öffnen");
+        fields.put("seit", "heute früh");
+        fields.put("andere_betroffen", "ja");
+        fields.put("impact", Impact.ONE_ROOM.name());
+        fields.put("urgency", Urgency.TODAY_OR_TOMORROW.name());
+        NewTicket draft = new NewTicket(school, new Requester(person.id(), person.name(), chat), "drucken",
+                RequestType.STOERUNG, Priority.P3, "Drucker im Lehrerzimmer druckt nicht",
+                "Drucker im Lehrerzimmer druckt nicht.\nEs kommt nur ein Papierstau.", fields, List.of(photo, log));
+        String number = "SD-2026-" + String.format("%05d", tickets.nextSequence(2026));
+
+        // Nanoseconds are cut to the microseconds the database keeps, so insert and find agree.
+        Ticket inserted = tickets.insert(number, draft, T0.plusNanos(789));
+
+        assertThat(inserted.number()).isEqualTo(number);
+        assertThat(inserted.status()).isEqualTo(TicketStatus.NEW);
+        assertThat(inserted.createdAt()).isEqualTo(T0);
+        assertThat(inserted.updatedAt()).isEqualTo(T0);
+        assertThat(inserted.attachments()).containsExactly(photo, log);
+        assertThat(inserted.history()).containsExactly(new HistoryEntry(HistoryType.CREATED, "Anna Schmidt",
+                draft.description(), null, T0));
+        Ticket found = tickets.find(number).orElseThrow();
+        assertThat(found).isEqualTo(inserted);
+        assertThat(found.schoolId()).isEqualTo(school);
+        assertThat(found.requester()).isEqualTo(new Requester(person.id(), "Anna Schmidt", chat));
+        assertThat(found.serviceId()).isEqualTo("drucken");
+        assertThat(found.requestType()).isEqualTo(RequestType.STOERUNG);
+        assertThat(found.priority()).isEqualTo(Priority.P3);
+        assertThat(found.title()).isEqualTo("Drucker im Lehrerzimmer druckt nicht");
+        assertThat(found.description()).isEqualTo(draft.description());
+        // The order the ticket was handed over in is the order it is read back in.
+        assertThat(found.fields().entrySet()).containsExactlyElementsOf(draft.fields().entrySet());
+        assertThat(tickets.find("SD-2026-99999")).isEmpty();
+    }
+
+    @Test
+    void recordAppendsHistoryAndSetsStatusPriorityAndUpdateTime() {
+        String school = school();
+        Person person = people.create(school, "Anna Schmidt", Role.STAFF, "de");
+        Ticket ticket = newTicket(school, person, T0);
+        HistoryEntry reply = new HistoryEntry(HistoryType.AGENT_REPLY, "Servicedesk (Jana)", "Wir kommen morgen.",
+                null, T0.plusSeconds(60));
+        HistoryEntry note = new HistoryEntry(HistoryType.INTERNAL_NOTE, "Jana", "Techniker informiert", null,
+                T0.plusSeconds(90));
+        HistoryEntry change = new HistoryEntry(HistoryType.STATUS_CHANGE, "Jana", "", TicketStatus.IN_PROGRESS,
+                T0.plusSeconds(120));
+
+        tickets.record(ticket.number(), reply, TicketStatus.NEW, Priority.P3);
+        tickets.record(ticket.number(), note, TicketStatus.NEW, Priority.P3);
+        Ticket updated = tickets.record(ticket.number(), change, TicketStatus.IN_PROGRESS, Priority.P2);
+
+        assertThat(updated.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(updated.priority()).isEqualTo(Priority.P2);
+        assertThat(updated.updatedAt()).isEqualTo(T0.plusSeconds(120));
+        assertThat(updated.createdAt()).isEqualTo(T0);
+        assertThat(updated.history()).extracting(HistoryEntry::type).containsExactly(HistoryType.CREATED,
+                HistoryType.AGENT_REPLY, HistoryType.INTERNAL_NOTE, HistoryType.STATUS_CHANGE);
+        assertThat(updated.history()).endsWith(reply, note, change);
+        assertThat(tickets.find(ticket.number())).contains(updated);
+        assertThat(updated.statusSince()).isEqualTo(T0.plusSeconds(120));
+        assertThat(updated.lastPublicAnswer()).contains(reply);
+        assertThatThrownBy(() -> tickets.record("SD-1999-00001", reply, TicketStatus.NEW, Priority.P3))
+                .isInstanceOf(TicketNotFoundException.class);
+    }
+
+    @Test
+    void searchFiltersBySchoolStatusAndRequesterNewestFirst() {
+        String school = school();
+        String otherSchool = school();
+        Person anna = people.create(school, "Anna Schmidt", Role.STAFF, "de");
+        Person ben = people.create(school, "Ben Koch", Role.COORDINATOR, "de");
+        Person carla = people.create(otherSchool, "Carla Neumann", Role.STAFF, "de");
+        Ticket a1 = newTicket(school, anna, T0);
+        Ticket b1 = newTicket(school, ben, T0.plusSeconds(10));
+        Ticket a2 = newTicket(school, anna, T0.plusSeconds(20));
+        Ticket sameTime = newTicket(school, ben, T0.plusSeconds(20));
+        Ticket c1 = newTicket(otherSchool, carla, T0.plusSeconds(30));
+        tickets.record(a1.number(), new HistoryEntry(HistoryType.STATUS_CHANGE, "Jana", "erledigt",
+                TicketStatus.RESOLVED, T0.plusSeconds(40)), TicketStatus.RESOLVED, Priority.P3);
+
+        assertThat(numbers(new TicketQuery(school, null, null, 50)))
+                .containsExactly(sameTime.number(), a2.number(), b1.number(), a1.number());
+        assertThat(numbers(new TicketQuery(school, null, anna.id(), 50))).containsExactly(a2.number(), a1.number());
+        assertThat(numbers(new TicketQuery(school, TicketStatus.RESOLVED, null, 50))).containsExactly(a1.number());
+        assertThat(numbers(new TicketQuery(school, TicketStatus.NEW, anna.id(), 50))).containsExactly(a2.number());
+        assertThat(numbers(new TicketQuery(otherSchool, null, null, 50))).containsExactly(c1.number());
+        assertThat(numbers(new TicketQuery(otherSchool, null, anna.id(), 50))).isEmpty();
+        assertThat(numbers(new TicketQuery(school, null, null, 2))).containsExactly(sameTime.number(), a2.number());
+        assertThat(numbers(new TicketQuery(null, null, carla.id(), 50))).containsExactly(c1.number());
+        assertThat(tickets.search(new TicketQuery(school, TicketStatus.RESOLVED, null, 50)))
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t.history()).hasSize(2);
+                    assertThat(t.fields()).containsOnlyKeys("raum");
+                });
+        assertThat(tickets.search(new TicketQuery(null, null, null, 1000)))
+                .extracting(Ticket::number).contains(a1.number(), c1.number());
+    }
+
+    // --- attachments ---
+
+    @Test
+    void attachmentsAreStoredLoadedAndLinkedOnce() {
+        byte[] content = bytes(300_000, 7);
+        AttachmentRef ref = attachments.store(new Attachment("scan.pdf", "application/pdf", content));
+
+        assertThat(ref.id()).isPositive();
+        assertThat(ref.size()).isEqualTo(300_000);
+        assertThat(ref.fileName()).isEqualTo("scan.pdf");
+        Attachment loaded = attachments.load(ref.id()).orElseThrow();
+        assertThat(loaded.content()).isEqualTo(content);
+        assertThat(loaded.mimeType()).isEqualTo("application/pdf");
+        assertThat(attachments.load(987_654_321L)).isEmpty();
+
+        String school = school();
+        Person person = people.create(school, "Anna Schmidt", Role.STAFF, "de");
+        Ticket first = newTicket(school, person, T0);
+        Ticket second = newTicket(school, person, T0.plusSeconds(1));
+        attachments.linkToTicket(List.of(ref.id()), first.number());
+        attachments.linkToTicket(List.of(ref.id()), first.number());
+        attachments.linkToTicket(List.of(ref.id()), second.number());
+        attachments.linkToTicket(List.of(), second.number());
+
+        assertThat(tickets.find(first.number()).orElseThrow().attachments()).containsExactly(ref);
+        assertThat(tickets.find(second.number()).orElseThrow().attachments()).isEmpty();
+    }
+
+    // --- outbox ---
+
+    @Test
+    void outboxReadsOneChatByCursorInOrder() {
+        ChannelAddress anna = new ChannelAddress("webchat", uniqueId("anna"));
+        ChannelAddress ben = new ChannelAddress("webchat", uniqueId("ben"));
+        List<Option> options = List.of(new Option("svc:drucken", "Drucken & Kopieren"),
+                new Option("svc:other", "Etwas anderes – „Sonstiges“"));
+
+        QueuedMessage first = outbox.append(anna, BotMessage.of("Hallo Anna! Worum geht es?", options));
+        QueuedMessage forBen = outbox.append(ben, BotMessage.of("Hallo Ben"));
+        QueuedMessage second = outbox.append(anna, BotMessage.of("Zeile 1\nZeile 2"));
+        QueuedMessage third = outbox.append(anna, BotMessage.of("x".repeat(10_000)));
+
+        assertThat(first.id()).isLessThan(second.id());
+        assertThat(first.at()).isNotNull();
+        assertThat(outbox.after(anna, 0, 10)).containsExactly(first, second, third);
+        assertThat(outbox.after(anna, 0, 10).get(0).message().options()).isEqualTo(options);
+        assertThat(outbox.after(anna, first.id(), 10)).containsExactly(second, third);
+        assertThat(outbox.after(anna, first.id(), 1)).containsExactly(second);
+        assertThat(outbox.after(anna, third.id(), 10)).isEmpty();
+        assertThat(outbox.after(ben, 0, 10)).containsExactly(forBen);
+        assertThat(outbox.after(new ChannelAddress("telegram", anna.id()), 0, 10)).isEmpty();
+    }
+
+    // --- conversations ---
+
+    @Test
+    void conversationRoundTripKeepsEveryField() throws Exception {
+        ChannelAddress address = new ChannelAddress("telegram", uniqueId("conv"));
+        Conversation conversation = Conversation.start("de");
+        Draft draft = new Draft();
+        set(draft, "description", "Der Beamer in Raum 204 geht nicht an");
+        set(draft, "candidates", new ArrayList<>(List.of(new Classification.Candidate("praesentation", 0.71),
+                new Classification.Candidate("arbeitsplatz", 0.12))));
+        set(draft, "suggestedType", RequestType.STOERUNG);
+        set(draft, "serviceId", "praesentation");
+        set(draft, "requestType", RequestType.STOERUNG);
+        draft.answers().put("raum", "204");
+        draft.answers().put("geraet", "Epson EB-1480");
+        draft.answers().put("anzeige", "blinkt orange");
+        set(draft, "questionIndex", 3);
+        set(draft, "impact", Impact.ONE_ROOM);
+        set(draft, "urgency", Urgency.BLOCKED_NOW);
+        draft.attachments().add(new AttachmentRef(17, "beamer.jpg", "image/jpeg", 123_456));
+        set(draft, "fullMenu", true);
+        set(draft, "trail", new ArrayList<>(List.of(new Draft.Position(Step.CONFIRM_SERVICE, 0),
+                new Draft.Position(Step.QUESTION, 1), new Draft.Position(Step.QUESTION, 2))));
+        set(conversation, "step", Step.URGENCY);
+        set(conversation, "draft", draft);
+        set(conversation, "enrollmentCode", "ABCD-EFGH");
+        conversation.offered().add(new Option("urgency:BLOCKED_NOW", "Jetzt blockiert"));
+        conversation.offered().add(new Option("back", "Zurück"));
+        conversation.replyTo("SD-2026-00042");
+        set(conversation, "pendingText", "und noch etwas");
+        set(conversation, "updatedAt", T0);
+
+        conversations.save(address, conversation);
+        Conversation loaded = conversations.load(address).orElseThrow();
+
+        assertThat(loaded).usingRecursiveComparison().isEqualTo(conversation);
+        assertThat(loaded.draft().answers().keySet()).containsExactly("raum", "geraet", "anzeige");
+        assertThat(loaded.step()).isEqualTo(Step.URGENCY);
+        assertThat(loaded.updatedAt()).isEqualTo(T0);
+        // The engine keeps changing the loaded state.
+        loaded.offered().add(new Option("x", "y"));
+        loaded.draft().attachments().add(new AttachmentRef(18, "b.png", "image/png", 1));
+        loaded.draft().answers().put("neu", "wert");
+
+        set(loaded, "step", Step.SUMMARY);
+        conversations.save(address, loaded);
+        assertThat(conversations.load(address).orElseThrow()).usingRecursiveComparison().isEqualTo(loaded);
+        assertThat(conversations.load(new ChannelAddress("telegram", "nobody"))).isEmpty();
+    }
+
+    @Test
+    void stateOfAnOlderVersionStillLoads() {
+        ChannelAddress address = new ChannelAddress("matrix", uniqueId("@old:example.de"));
+        jdbc.update("INSERT INTO conversation (channel, external_id, state, updated_at, version) VALUES (?, ?, ?, ?, 0)",
+                address.channel(), address.id(), """
+                        {"step":"IDLE","language":"de","removedLongAgo":{"x":1},"draft":{"description":"alt",
+                        "obsolete":true}}""", Timestamp.from(T0));
+
+        Conversation loaded = conversations.load(address).orElseThrow();
+
+        assertThat(loaded.step()).isEqualTo(Step.IDLE);
+        assertThat(loaded.language()).isEqualTo("de");
+        assertThat(loaded.offered()).isEmpty();
+        assertThat(loaded.draft().description()).isEqualTo("alt");
+        assertThat(loaded.draft().answers()).isEmpty();
+        assertThat(loaded.draft().attachments()).isEmpty();
+    }
+
+    @Test
+    void aConcurrentChangeFailsTheOlderSave() {
+        ChannelAddress address = new ChannelAddress("webchat", uniqueId("race"));
+        conversations.save(address, Conversation.start("de"));
+        TransactionTemplate outer = new TransactionTemplate(transactionManager);
+        TransactionTemplate concurrent = new TransactionTemplate(transactionManager);
+        concurrent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        assertThatThrownBy(() -> outer.executeWithoutResult(status -> {
+            Conversation mine = conversations.load(address).orElseThrow();
+            concurrent.executeWithoutResult(other -> {
+                Conversation theirs = conversations.load(address).orElseThrow();
+                theirs.replyTo("SD-2026-00001");
+                conversations.save(address, theirs);
+            });
+            mine.replyTo("SD-2026-00002");
+            conversations.save(address, mine);
+        })).isInstanceOf(ObjectOptimisticLockingFailureException.class);
+
+        assertThat(conversations.load(address).orElseThrow().replyTo()).isEqualTo("SD-2026-00001");
+    }
+
+    // --- helpers ---
+
+    private String school() {
+        String id = uniqueId("school");
+        schools.save(new School(id, "Schule " + id, null));
+        return id;
+    }
+
+    private Ticket newTicket(String school, Person requester, Instant at) {
+        Map<String, String> fields = Map.of("raum", "B 2.11");
+        NewTicket draft = new NewTicket(school, new Requester(requester.id(), requester.name(),
+                new ChannelAddress("webchat", "s-" + requester.id())), "wlan", RequestType.ANFRAGE, Priority.P3,
+                "WLAN-Zugang für Referendarin", "Bitte einen WLAN-Zugang einrichten.", fields, List.of());
+        String number = String.format("SD-2026-%05d", tickets.nextSequence(2026));
+        return tickets.insert(number, draft, at);
+    }
+
+    private List<String> numbers(TicketQuery query) {
+        return tickets.search(query).stream().map(Ticket::number).toList();
+    }
+
+    private static String uniqueId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static byte[] bytes(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    private static void set(Object target, String field, Object value) throws ReflectiveOperationException {
+        Field f = target.getClass().getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(target, value);
+    }
+
+    /** Runs the task threads x times per thread, all threads released at once; returns every result. */
+    private static <T> List<T> inParallel(int threads, int times, Callable<T> task) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<T>>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(executor.submit(() -> {
+                    start.await();
+                    List<T> results = new ArrayList<>();
+                    for (int i = 0; i < times; i++) {
+                        results.add(task.call());
+                    }
+                    return results;
+                }));
+            }
+            start.countDown();
+            List<T> all = new ArrayList<>();
+            for (Future<List<T>> future : futures) {
+                all.addAll(future.get(60, TimeUnit.SECONDS));
+            }
+            return all;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package de.schulit.servicedesk.persistence;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ConversationRepository extends JpaRepository<ConversationEntity, AddressKey> {
+}

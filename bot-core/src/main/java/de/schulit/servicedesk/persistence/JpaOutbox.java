@@ -1,0 +1,57 @@
+package de.schulit.servicedesk.persistence;
+
+import de.schulit.servicedesk.channel.BotMessage;
+import de.schulit.servicedesk.channel.ChannelAddress;
+import de.schulit.servicedesk.channel.Option;
+import de.schulit.servicedesk.channel.Outbox;
+import de.schulit.servicedesk.channel.QueuedMessage;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+
+/** {@link Outbox} in the {@code outbound_message} table; the generated id is the cursor. */
+@Repository
+@Transactional(readOnly = true)
+public class JpaOutbox implements Outbox {
+
+    private static final TypeReference<List<Option>> OPTIONS = new TypeReference<>() {
+    };
+
+    private final OutboundMessageRepository messages;
+    private final Clock clock;
+
+    JpaOutbox(OutboundMessageRepository messages, ObjectProvider<Clock> clock) {
+        this.messages = messages;
+        this.clock = Timestamps.clock(clock);
+    }
+
+    @Override
+    @Transactional
+    public QueuedMessage append(ChannelAddress to, BotMessage message) {
+        OutboundMessageEntity entity = messages.save(new OutboundMessageEntity(to.channel(), to.id(), message.text(),
+                PersistenceJson.MAPPER.writeValueAsString(message.options()), clock.instant()));
+        return toQueued(entity);
+    }
+
+    @Override
+    public List<QueuedMessage> after(ChannelAddress to, long cursor, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return messages.findByChannelAndAddressAndIdGreaterThanOrderByIdAsc(to.channel(), to.id(), cursor,
+                        Limit.of(limit))
+                .stream()
+                .map(JpaOutbox::toQueued)
+                .toList();
+    }
+
+    private static QueuedMessage toQueued(OutboundMessageEntity entity) {
+        List<Option> options = PersistenceJson.MAPPER.readValue(entity.options(), OPTIONS);
+        return new QueuedMessage(entity.id(), new ChannelAddress(entity.channel(), entity.address()),
+                new BotMessage(entity.text(), options), entity.createdAt());
+    }
+}

@@ -1,0 +1,148 @@
+package de.schulit.servicedesk.persistence;
+
+import de.schulit.servicedesk.catalog.RequestType;
+import de.schulit.servicedesk.channel.ChannelAddress;
+import de.schulit.servicedesk.ticket.AttachmentRef;
+import de.schulit.servicedesk.ticket.HistoryEntry;
+import de.schulit.servicedesk.ticket.NewTicket;
+import de.schulit.servicedesk.ticket.Priority;
+import de.schulit.servicedesk.ticket.Requester;
+import de.schulit.servicedesk.ticket.Ticket;
+import de.schulit.servicedesk.ticket.TicketStatus;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.annotations.BatchSize;
+
+/**
+ * A ticket row with its fields (in asking order, by index column) and its history (in the order it was
+ * recorded). Fields and history of several tickets are fetched in batches, so a listing costs a few queries.
+ */
+@Entity
+@Table(name = "ticket")
+class TicketEntity {
+
+    private static final int BATCH = 50;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private Long id;
+
+    @Column(name = "number", nullable = false, unique = true, length = 32)
+    private String number;
+
+    @Column(name = "school_id", nullable = false, length = 40)
+    private String schoolId;
+
+    @Column(name = "requester_person_id")
+    private Long requesterPersonId;
+
+    @Column(name = "requester_name", nullable = false, length = 200)
+    private String requesterName;
+
+    @Column(name = "requester_channel", nullable = false, length = 32)
+    private String requesterChannel;
+
+    @Column(name = "requester_address", nullable = false, length = 255)
+    private String requesterAddress;
+
+    @Column(name = "service_id", nullable = false, length = 40)
+    private String serviceId;
+
+    /** The stable id of SPEC.md ({@code stoerung}, {@code anfrage}, {@code bedarf}). */
+    @Column(name = "request_type", nullable = false, length = 20)
+    private String requestType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "priority", nullable = false, length = 2)
+    private Priority priority;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 20)
+    private TicketStatus status;
+
+    @Column(name = "title", nullable = false, length = 200)
+    private String title;
+
+    @Column(name = "description", nullable = false, columnDefinition = "TEXT")
+    private String description;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @ElementCollection
+    @CollectionTable(name = "ticket_field", joinColumns = @JoinColumn(name = "ticket_id", nullable = false))
+    @OrderColumn(name = "field_index", nullable = false)
+    @BatchSize(size = BATCH)
+    private List<TicketField> fields = new ArrayList<>();
+
+    @OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    @BatchSize(size = BATCH)
+    private List<TicketHistoryEntity> history = new ArrayList<>();
+
+    protected TicketEntity() {
+    }
+
+    TicketEntity(String number, NewTicket ticket, TicketStatus status, Instant at) {
+        this.number = number;
+        this.schoolId = ticket.schoolId();
+        this.requesterPersonId = ticket.requester().personId();
+        this.requesterName = ticket.requester().name();
+        this.requesterChannel = ticket.requester().address().channel();
+        this.requesterAddress = ticket.requester().address().id();
+        this.serviceId = ticket.serviceId();
+        this.requestType = ticket.requestType().id();
+        this.priority = ticket.priority();
+        this.status = status;
+        this.title = ticket.title();
+        this.description = ticket.description();
+        this.createdAt = Timestamps.stored(at);
+        this.updatedAt = createdAt;
+        ticket.fields().forEach((key, value) -> fields.add(new TicketField(key, value)));
+    }
+
+    String number() {
+        return number;
+    }
+
+    /** Appends a history entry and takes over status, priority and the entry's time as update time. */
+    void record(HistoryEntry entry, TicketStatus status, Priority priority) {
+        history.add(new TicketHistoryEntity(this, entry));
+        this.status = status;
+        this.priority = priority;
+        this.updatedAt = Timestamps.stored(entry.at());
+    }
+
+    Ticket toTicket(List<AttachmentRef> attachments) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        fields.forEach(field -> answers.put(field.key(), field.value()));
+        Requester requester = new Requester(requesterPersonId == null ? 0 : requesterPersonId, requesterName,
+                new ChannelAddress(requesterChannel, requesterAddress));
+        return new Ticket(number, schoolId, requester, serviceId, RequestType.fromId(requestType).orElseThrow(),
+                priority, status, title, description, Collections.unmodifiableMap(answers), createdAt, updatedAt,
+                history.stream().map(TicketHistoryEntity::toEntry).toList(), attachments);
+    }
+}
