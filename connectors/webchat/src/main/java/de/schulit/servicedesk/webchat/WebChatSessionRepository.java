@@ -1,0 +1,6 @@
+package de.schulit.servicedesk.webchat;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface WebChatSessionRepository extends CrudRepository<WebChatSession, String> {
+}

@@ -1,0 +1,288 @@
+package de.schulit.servicedesk.webchat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import de.schulit.servicedesk.api.ApiErrorAdvice;
+import de.schulit.servicedesk.channel.BotMessage;
+import de.schulit.servicedesk.channel.ChannelAddress;
+import de.schulit.servicedesk.channel.ChatGateway;
+import de.schulit.servicedesk.channel.Inbound;
+import de.schulit.servicedesk.channel.Option;
+import de.schulit.servicedesk.channel.Outbox;
+import de.schulit.servicedesk.channel.QueuedMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+@WebMvcTest
+class WebChatControllerTests {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T08:15:30Z");
+
+    @Autowired
+    private MockMvc mvc;
+
+    @MockitoBean
+    private ChatGateway gateway;
+
+    @MockitoBean
+    private Outbox outbox;
+
+    @MockitoBean
+    private WebChatSessionRepository repository;
+
+    /** The sessions the fake repository knows, by hash. */
+    private final Map<String, WebChatSession> stored = new HashMap<>();
+
+    @BeforeEach
+    void fakeRepository() {
+        given(repository.save(any(WebChatSession.class))).willAnswer(call -> {
+            WebChatSession session = call.getArgument(0);
+            stored.put(session.idHash(), session);
+            return session;
+        });
+        given(repository.findById(any(String.class)))
+                .willAnswer(call -> Optional.ofNullable(stored.get(call.<String>getArgument(0))));
+    }
+
+    @Test
+    void opensASessionWithAnUnguessableIdAndStoresOnlyItsHash() throws Exception {
+        MvcResult result = mvc.perform(post("/api/chat/sessions"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.sessionId").isString())
+                .andReturn();
+        String sessionId = com.jayway.jsonpath.JsonPath.read(result.getResponse().getContentAsString(), "$.sessionId");
+
+        assertThat(sessionId).matches("[A-Za-z0-9_-]{43}");
+        assertThat(stored).containsOnlyKeys(WebChatSessions.hash(sessionId));
+        assertThat(WebChatSessions.hash(sessionId)).matches("[0-9a-f]{64}").doesNotContain(sessionId);
+        WebChatSession session = stored.values().iterator().next();
+        assertThat(session.createdAt()).isEqualTo(NOW);
+        assertThat(session.lastSeenAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void sessionIdsDiffer() throws Exception {
+        String first = openSession();
+        String second = openSession();
+        assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void typedTextGoesToTheDialogAndItsRepliesComeBack() throws Exception {
+        String sessionId = openSession();
+        ChannelAddress address = WebChatSessions.address(WebChatSessions.hash(sessionId));
+        given(gateway.receive(any())).willReturn(List.of(
+                new QueuedMessage(41, address, BotMessage.of("Ich ordne das so ein: Drucken & Kopieren. Passt das?",
+                        List.of(new Option("yes", "Ja, passt"), new Option("other", "Andere Kategorie"))),
+                        Instant.parse("2026-03-02T08:15:31Z")),
+                new QueuedMessage(42, address, BotMessage.of("Zeile 1\nZeile 2"), Instant.parse("2026-03-02T08:15:32Z"))));
+
+        mvc.perform(post("/api/chat/sessions/{id}/messages", sessionId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"Der Drucker druckt nur leere Seiten\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.messages.length()").value(2))
+                .andExpect(jsonPath("$.messages[0].id").value("41"))
+                .andExpect(jsonPath("$.messages[0].text").value("Ich ordne das so ein: Drucken & Kopieren. Passt das?"))
+                .andExpect(jsonPath("$.messages[0].options.length()").value(2))
+                .andExpect(jsonPath("$.messages[0].options[0].id").value("yes"))
+                .andExpect(jsonPath("$.messages[0].options[0].label").value("Ja, passt"))
+                .andExpect(jsonPath("$.messages[0].at").value("2026-03-02T08:15:31Z"))
+                .andExpect(jsonPath("$.messages[1].id").value("42"))
+                .andExpect(jsonPath("$.messages[1].text").value("Zeile 1\nZeile 2"))
+                .andExpect(jsonPath("$.messages[1].options").isEmpty());
+
+        ArgumentCaptor<Inbound> inbound = ArgumentCaptor.forClass(Inbound.class);
+        verify(gateway).receive(inbound.capture());
+        assertThat(inbound.getValue()).isEqualTo(Inbound.text(address, "Der Drucker druckt nur leere Seiten", NOW));
+        assertThat(address.channel()).isEqualTo("webchat");
+        assertThat(address.id()).doesNotContain(sessionId);
+    }
+
+    @Test
+    void aPressedButtonArrivesAsOptionId() throws Exception {
+        String sessionId = openSession();
+        given(gateway.receive(any())).willReturn(List.of());
+
+        mvc.perform(post("/api/chat/sessions/{id}/messages", sessionId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"optionId\": \"yes\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.messages").isArray())
+                .andExpect(jsonPath("$.messages").isEmpty());
+
+        verify(gateway).receive(Inbound.option(WebChatSessions.address(WebChatSessions.hash(sessionId)), "yes", NOW));
+    }
+
+    @Test
+    void emptyTextIsLeftToTheDialog() throws Exception {
+        String sessionId = openSession();
+        given(gateway.receive(any())).willReturn(List.of());
+
+        mvc.perform(post("/api/chat/sessions/{id}/messages", sessionId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"\"}"))
+                .andExpect(status().isOk());
+
+        verify(gateway).receive(Inbound.text(WebChatSessions.address(WebChatSessions.hash(sessionId)), "", NOW));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{}",
+            "{\"text\": null}",
+            "{\"text\": \"a\", \"optionId\": \"b\"}",
+            "{\"text\": 5}",
+            "{\"text\": true}",
+            "{\"text\": [\"a\"]}",
+            "{\"optionId\": {\"id\": \"yes\"}}",
+            "{\"optionId\": 1}",
+            "{\"message\": \"hallo\"}"})
+    void aBodyWithoutExactlyOneStringFieldIsRejected(String body) throws Exception {
+        String sessionId = openSession();
+
+        mvc.perform(post("/api/chat/sessions/{id}/messages", sessionId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").isString());
+
+        verifyNoInteractions(gateway);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"text\": ", "kein json", "[\"text\"]", "\"text\"", ""})
+    void malformedJsonIsRejected(String body) throws Exception {
+        String sessionId = openSession();
+
+        mvc.perform(post("/api/chat/sessions/{id}/messages", sessionId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").isString());
+
+        verifyNoInteractions(gateway);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            "zu-kurz",
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA+"})
+    void anUnknownOrMalformedSessionIsNotFound(String sessionId) throws Exception {
+        mvc.perform(post("/api/chat/sessions/{id}/messages", sessionId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"Hallo\"}"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").isString());
+        mvc.perform(get("/api/chat/sessions/{id}/messages", sessionId))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").isString());
+
+        verifyNoInteractions(gateway, outbox);
+    }
+
+    @Test
+    void pollingReadsTheOutboxAfterTheCursor() throws Exception {
+        String sessionId = openSession();
+        ChannelAddress address = WebChatSessions.address(WebChatSessions.hash(sessionId));
+        given(outbox.after(eq(address), eq(41L), anyInt())).willReturn(List.of(new QueuedMessage(57, address,
+                BotMessage.of("Servicedesk zu Ticket SD-2026-00001: <b>Hallo</b>"), Instant.parse("2026-03-02T09:00:00Z"))));
+
+        mvc.perform(get("/api/chat/sessions/{id}/messages", sessionId).param("after", "41"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.messages.length()").value(1))
+                .andExpect(jsonPath("$.messages[0].id").value("57"))
+                .andExpect(jsonPath("$.messages[0].text").value("Servicedesk zu Ticket SD-2026-00001: <b>Hallo</b>"))
+                .andExpect(jsonPath("$.messages[0].options").isEmpty())
+                .andExpect(jsonPath("$.messages[0].at").value("2026-03-02T09:00:00Z"));
+
+        verify(outbox).after(address, 41L, WebChatController.PAGE_SIZE);
+    }
+
+    @Test
+    void pollingWithoutCursorStartsAtTheBeginning() throws Exception {
+        String sessionId = openSession();
+        given(outbox.after(any(), anyLong(), anyInt())).willReturn(List.of());
+
+        mvc.perform(get("/api/chat/sessions/{id}/messages", sessionId))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.messages").isEmpty());
+
+        verify(outbox).after(WebChatSessions.address(WebChatSessions.hash(sessionId)), 0L, WebChatController.PAGE_SIZE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "abc", "", "1.5", "0x10", "99999999999999999999", " 1"})
+    void aCursorThatIsNoNonNegativeNumberIsRejected(String after) throws Exception {
+        String sessionId = openSession();
+
+        mvc.perform(get("/api/chat/sessions/{id}/messages", sessionId).param("after", after))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").isString());
+
+        verify(outbox, never()).after(any(), anyLong(), anyInt());
+    }
+
+    @Test
+    void aSessionInUseIsMarkedAsSeenAtMostOncePerMinute() throws Exception {
+        String sessionId = openSession();
+        WebChatSession session = stored.get(WebChatSessions.hash(sessionId));
+        session.seenAt(NOW.minusSeconds(30));
+        given(outbox.after(any(), anyLong(), anyInt())).willReturn(List.of());
+
+        mvc.perform(get("/api/chat/sessions/{id}/messages", sessionId)).andExpect(status().isOk());
+        assertThat(session.lastSeenAt()).isEqualTo(NOW.minusSeconds(30));
+
+        session.seenAt(NOW.minusSeconds(61));
+        mvc.perform(get("/api/chat/sessions/{id}/messages", sessionId)).andExpect(status().isOk());
+        assertThat(session.lastSeenAt()).isEqualTo(NOW);
+    }
+
+    private String openSession() throws Exception {
+        MvcResult result = mvc.perform(post("/api/chat/sessions")).andExpect(status().isCreated()).andReturn();
+        return com.jayway.jsonpath.JsonPath.read(result.getResponse().getContentAsString(), "$.sessionId");
+    }
+
+    @SpringBootConfiguration
+    @Import({WebChatController.class, WebChatSessions.class, ApiErrorAdvice.class})
+    static class Slice {
+
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+}
