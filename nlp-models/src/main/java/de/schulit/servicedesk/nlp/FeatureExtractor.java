@@ -1,0 +1,193 @@
+package de.schulit.servicedesk.nlp;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import opennlp.tools.stemmer.snowball.SnowballStemmer;
+
+/**
+ * Turns a message into the feature strings the OpenNLP models are trained on: stemmed words ("w="), word
+ * bigrams ("b=") and character n-grams ("c=") that let German compounds and typos share evidence
+ * ("Druckerpatrone" / "Drukerpatrone" / "Patrone"). Thread-safe.
+ */
+final class FeatureExtractor {
+
+    /** Splits a raw message into normalised tokens. */
+    interface Tokenization {
+        List<String> tokens(String rawText);
+    }
+
+    /** The default tokenization: {@link TextNormalizer} and a split at spaces. */
+    static final Tokenization SIMPLE = raw -> {
+        String normalized = TextNormalizer.normalize(raw);
+        return normalized.isEmpty() ? List.of() : Arrays.asList(normalized.split(" "));
+    };
+
+    static final Set<String> STOP_WORDS = Set.copyOf(List.of(
+            // German (transliterated); negations, question words, "seit", "wieder", "mehr" stay: they carry meaning
+            "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
+            "und", "oder", "aber", "auch", "noch", "schon", "so", "da", "dann", "wenn", "weil", "dass",
+            "als", "ich", "du", "er", "sie", "es", "wir", "ihr", "man", "mich", "mir", "dich", "dir", "uns",
+            "euch", "sich", "mein", "meine", "meinen", "meinem", "meiner", "meines", "unser", "unsere",
+            "unseren", "unserem", "unserer", "dein", "deine", "ist", "sind", "war", "waren", "bin", "bist",
+            "sein", "hat", "haben", "habe", "hast", "hatte", "hatten", "wird", "werden", "wurde", "wurden",
+            "in", "im", "an", "am", "auf", "aus", "bei", "mit", "nach", "von", "vom", "zu", "zum", "zur",
+            "fuer", "ueber", "unter", "vor", "um", "bis", "ja", "nur", "mal", "eben", "doch", "halt",
+            "denn", "gerade", "sehr", "jetzt", "hier", "dort", "ob",
+            // English
+            "the", "a", "an", "and", "or", "but", "i", "you", "he", "she", "it", "we", "they", "me", "my",
+            "our", "your", "is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "will",
+            "would", "to", "of", "on", "at", "for", "with", "from", "by", "this", "that", "these",
+            "those", "there", "here", "so", "do", "does", "did", "its", "just"));
+
+    private static final ThreadLocal<SnowballStemmer> GERMAN =
+            ThreadLocal.withInitial(() -> new SnowballStemmer(SnowballStemmer.ALGORITHM.GERMAN));
+    private static final ThreadLocal<SnowballStemmer> ENGLISH =
+            ThreadLocal.withInitial(() -> new SnowballStemmer(SnowballStemmer.ALGORITHM.ENGLISH));
+
+    private final FeatureConfig config;
+    private final Tokenization tokenization;
+    private final CompoundSplitter splitter;
+    private final Lexicon lexicon;
+
+    FeatureExtractor(FeatureConfig config) {
+        this(config, SIMPLE, null, null);
+    }
+
+    /**
+     * @param splitter compound splitter, required when {@code config.compounds()}; otherwise ignored
+     * @param lexicon  synonym lexicon, required when {@code config.lexicon()}; otherwise ignored
+     */
+    FeatureExtractor(FeatureConfig config, Tokenization tokenization, CompoundSplitter splitter, Lexicon lexicon) {
+        if (config.compounds() && splitter == null) {
+            throw new IllegalArgumentException("compound features need a compound splitter");
+        }
+        if (config.lexicon() && lexicon == null) {
+            throw new IllegalArgumentException("lexicon features need a lexicon");
+        }
+        this.config = config;
+        this.tokenization = tokenization;
+        this.splitter = config.compounds() ? splitter : null;
+        this.lexicon = config.lexicon() ? lexicon : null;
+    }
+
+    Lexicon lexicon() {
+        return lexicon;
+    }
+
+    FeatureConfig config() {
+        return config;
+    }
+
+    CompoundSplitter splitter() {
+        return splitter;
+    }
+
+    List<String> tokens(String rawText) {
+        return tokenization.tokens(rawText);
+    }
+
+    /** Features of a message already split into tokens; {@code language} picks the stemmer. */
+    Features extract(List<String> tokens, String language) {
+        List<String> words = new ArrayList<>(tokens.size());
+        for (String token : tokens) {
+            if (!config.stopWords() || !STOP_WORDS.contains(token)) {
+                words.add(token);
+            }
+        }
+        Set<String> features = new LinkedHashSet<>();
+        List<String> stems = new ArrayList<>(words.size());
+        for (String word : words) {
+            String stem = stem(word, language);
+            stems.add(stem);
+            features.add("w=" + stem);
+            if (splitter != null) {
+                for (String part : splitter.split(word)) {
+                    features.add("w=" + stem(part, language));
+                }
+            }
+        }
+        List<String> lexiconInput = stems;
+        if (config.glossary()) {
+            lexiconInput = new ArrayList<>(stems);
+            for (String word : words) {
+                String german = Glossary.german(word);
+                if (german != null) {
+                    String stem = stem(german, LanguageDetector.GERMAN);
+                    features.add("w=" + stem);
+                    lexiconInput.add(stem);
+                }
+            }
+        }
+        if (lexicon != null) {
+            for (String service : lexicon.match(lexiconInput)) {
+                features.add("syn=" + service);
+            }
+        }
+        if (config.bigrams()) {
+            for (int i = 0; i + 1 < stems.size(); i++) {
+                features.add("b=" + stems.get(i) + "_" + stems.get(i + 1));
+            }
+        }
+        if (config.charMin() > 0) {
+            if (config.charAcross()) {
+                StringBuilder all = new StringBuilder(" ");
+                for (String word : words) {
+                    if (!TextNormalizer.isPlaceholder(word)) {
+                        all.append(word).append(' ');
+                    }
+                }
+                addCharNgrams(all.toString(), features);
+            } else {
+                for (String word : words) {
+                    if (!TextNormalizer.isPlaceholder(word)) {
+                        addCharNgrams(" " + word + " ", features);
+                    }
+                }
+            }
+        }
+        if (features.isEmpty()) {
+            features.add("empty");
+        }
+        String[] context = features.toArray(new String[0]);
+        float[] values = new float[context.length];
+        Arrays.fill(values, config.scaleValues() ? (float) (1.0 / Math.sqrt(context.length)) : 1f);
+        return new Features(context, values);
+    }
+
+    Features extract(String rawText, String language) {
+        return extract(tokens(rawText), language);
+    }
+
+    private void addCharNgrams(String padded, Set<String> features) {
+        char[] chars = padded.toCharArray();
+        char[] gram = new char[2 + config.charMax()];
+        gram[0] = 'c';
+        gram[1] = '=';
+        for (int n = config.charMin(); n <= config.charMax(); n++) {
+            for (int i = 0; i + n <= chars.length; i++) {
+                if (n == 1 && chars[i] == ' ') {
+                    continue;
+                }
+                System.arraycopy(chars, i, gram, 2, n);
+                features.add(new String(gram, 0, n + 2));
+            }
+        }
+    }
+
+    /** The word's stem, or the word itself when stemming is off, the word is short or a placeholder. */
+    String stem(String word, String language) {
+        if (!config.stemming() || TextNormalizer.isPlaceholder(word) || word.length() < 4) {
+            return word;
+        }
+        SnowballStemmer stemmer = "en".equals(language) ? ENGLISH.get() : GERMAN.get();
+        return stemmer.stem(word).toString();
+    }
+
+    /** Feature strings with their values, ready for an OpenNLP {@code MaxentModel}. */
+    record Features(String[] context, float[] values) {
+    }
+}

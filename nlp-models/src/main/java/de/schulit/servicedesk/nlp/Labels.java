@@ -1,0 +1,19 @@
+package de.schulit.servicedesk.nlp;
+
+import java.util.List;
+
+/** The label vocabulary shared by corpus, models and evaluation. */
+final class Labels {
+
+    /** The out-of-scope class: no IT matter at all. */
+    static final String NO_IT = "kein_it";
+    static final String SECURITY = "sicherheit";
+    static final List<String> REQUEST_TYPES = List.of("stoerung", "anfrage", "bedarf");
+
+    private Labels() {
+    }
+
+    static boolean isRequestType(String value) {
+        return value != null && REQUEST_TYPES.contains(value);
+    }
+}

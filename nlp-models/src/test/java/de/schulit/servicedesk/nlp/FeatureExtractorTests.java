@@ -1,0 +1,119 @@
+package de.schulit.servicedesk.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class FeatureExtractorTests {
+
+    private static final FeatureConfig BASIC =
+            FeatureConfig.defaults().withCompounds(false).withLexicon(false).withGlossary(false);
+    private final FeatureExtractor extractor = new FeatureExtractor(BASIC);
+
+    private Set<String> features(FeatureExtractor fx, String text) {
+        return new HashSet<>(Arrays.asList(fx.extract(text, "de").context()));
+    }
+
+    @Test
+    void stemsWordsWithTheGermanSnowballStemmer() {
+        assertThat(features(extractor, "Drucker druckt nicht")).contains("w=druck", "w=nicht");
+        assertThat(features(extractor, "Die Drucker drucken")).contains("w=druck");
+    }
+
+    @Test
+    void stemsEnglishWithTheEnglishStemmer() {
+        assertThat(new HashSet<>(Arrays.asList(extractor.extract("printers printing", "en").context())))
+                .contains("w=printer", "w=print");
+    }
+
+    @Test
+    void dropsStopWordsButKeepsNegations() {
+        Set<String> f = features(extractor, "der Beamer geht nicht mehr");
+        assertThat(f).contains("w=beam", "w=nicht", "w=mehr").doesNotContain("w=der");
+    }
+
+    @Test
+    void addsBigramsOfStems() {
+        assertThat(features(extractor, "geht nicht")).contains("b=geht_nicht");
+    }
+
+    @Test
+    void characterNgramsLetCompoundsAndTyposShareFeatures() {
+        Set<String> compound = features(extractor, "Druckerpatrone");
+        Set<String> typo = features(extractor, "Drukerpatrone");
+        Set<String> part = features(extractor, "Patrone");
+        assertThat(compound).contains("c=patr", "c=trone", "c=one ");
+        assertThat(intersection(compound, typo)).hasSizeGreaterThan(10);
+        assertThat(intersection(compound, part)).contains("c=patr", "c=rone ");
+    }
+
+    @Test
+    void placeholdersGetNoCharacterNgrams() {
+        Set<String> f = features(extractor, "Raum 2.14");
+        assertThat(f).contains("w=zzroom").noneMatch(s -> s.startsWith("c=") && s.contains("zz"));
+    }
+
+    @Test
+    void emptyTextStillHasAFeature() {
+        assertThat(extractor.extract("", "de").context()).containsExactly("empty");
+    }
+
+    @Test
+    void splitsCompoundsIntoKnownWords() {
+        CompoundSplitter splitter = new CompoundSplitter(List.of("lehrer", "laufwerk", "verwaltung", "netz", "drucker",
+                "patrone", "schueler", "passwoerter"));
+        assertThat(splitter.split("lehrerlaufwerk")).containsExactly("lehrer", "laufwerk");
+        assertThat(splitter.split("verwaltungsnetz")).containsExactly("verwaltung", "netz");
+        assertThat(splitter.split("schuelerdruckerpatrone")).containsExactly("schueler", "drucker", "patrone");
+        assertThat(splitter.split("drucker")).isEmpty();
+        assertThat(splitter.split("unbekanntwort")).isEmpty();
+    }
+
+    @Test
+    void compoundPartsBecomeWordFeatures() {
+        CompoundSplitter splitter = new CompoundSplitter(List.of("schueler", "passwoerter"));
+        FeatureExtractor fx = new FeatureExtractor(BASIC.withCompounds(true),
+                FeatureExtractor.SIMPLE, splitter, null);
+        // the German Snowball stemmer also folds the ue/oe spellings
+        assertThat(features(fx, "Schülerpasswörter")).contains("w=schulerpasswort", "w=passwort", "w=schul");
+        assertThatThrownBy(() -> new FeatureExtractor(BASIC.withCompounds(true),
+                FeatureExtractor.SIMPLE, null, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void catalogSynonymsBecomeLexiconFeatures() {
+        Lexicon lexicon = Lexicon.fromPhrases(List.of(
+                        new LabeledText("drucken", null, null, "Drucker"),
+                        new LabeledText("praesentation", null, null, "Beamer"),
+                        new LabeledText("wlan", null, null, "Gäste-WLAN"),
+                        new LabeledText("drucken", null, null, "Der Drucker im Lehrerzimmer druckt seit Montag nur Streifen")),
+                FeatureExtractor.SIMPLE, word -> extractor.stem(word, "de"));
+        assertThat(lexicon.entries()).containsOnlyKeys("drucken", "praesentation", "wlan");
+        FeatureExtractor fx = new FeatureExtractor(BASIC.withLexicon(true), FeatureExtractor.SIMPLE, null, lexicon);
+        assertThat(features(fx, "Der Farbdrucker streikt")).contains("syn=drucken");
+        assertThat(features(fx, "Beamerlampe kaputt")).contains("syn=praesentation");
+        assertThat(features(fx, "Passwort für das Gäste WLAN")).contains("syn=wlan");
+        assertThat(features(fx, "Heizung kalt")).noneMatch(f -> f.startsWith("syn="));
+    }
+
+    @Test
+    void glossaryAddsTheGermanWordForEnglishWordsAndAbbreviations() {
+        FeatureExtractor fx = new FeatureExtractor(BASIC.withGlossary(true));
+        assertThat(new HashSet<>(Arrays.asList(fx.extract("printer broken", "en").context())))
+                .contains("w=printer", "w=druck", "w=kaputt");
+        assertThat(features(fx, "pw vergessen")).contains("w=passwort");
+        assertThat(features(extractor, "pw vergessen")).doesNotContain("w=passwort");
+    }
+
+    private static Set<String> intersection(Set<String> a, Set<String> b) {
+        Set<String> result = new HashSet<>(a);
+        result.retainAll(b);
+        return result;
+    }
+}
