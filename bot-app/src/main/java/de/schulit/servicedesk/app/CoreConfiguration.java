@@ -10,6 +10,7 @@ import de.schulit.servicedesk.dialog.DialogEngine;
 import de.schulit.servicedesk.dialog.Messages;
 import de.schulit.servicedesk.dialog.RequesterNotifier;
 import de.schulit.servicedesk.identity.Enrollment;
+import de.schulit.servicedesk.nlp.ServiceClassifier;
 import de.schulit.servicedesk.identity.EnrollmentCodes;
 import de.schulit.servicedesk.identity.People;
 import de.schulit.servicedesk.school.School;
@@ -46,6 +47,12 @@ class CoreConfiguration {
     }
 
     record ConfiguredSchools(List<School> schools) {
+    }
+
+    @Bean
+    NlpClassifier classifier(ServiceCatalog catalog) {
+        return new NlpClassifier(catalog, ServiceClassifier::loadDefault, ServiceClassifier::train,
+                task -> new Thread(task, "classifier-training").start());
     }
 
     @Bean
