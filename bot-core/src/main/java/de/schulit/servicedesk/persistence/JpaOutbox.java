@@ -6,6 +6,7 @@ import de.schulit.servicedesk.channel.Option;
 import de.schulit.servicedesk.channel.Outbox;
 import de.schulit.servicedesk.channel.QueuedMessage;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Limit;
@@ -47,6 +48,20 @@ public class JpaOutbox implements Outbox {
                 .stream()
                 .map(JpaOutbox::toQueued)
                 .toList();
+    }
+
+    @Override
+    public List<QueuedMessage> nextUndelivered(String channel, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return messages.findHeadsOfUndelivered(channel, Limit.of(limit)).stream().map(JpaOutbox::toQueued).toList();
+    }
+
+    @Override
+    @Transactional
+    public void markDelivered(long id, Instant at) {
+        messages.markDelivered(id, Timestamps.stored(at));
     }
 
     private static QueuedMessage toQueued(OutboundMessageEntity entity) {

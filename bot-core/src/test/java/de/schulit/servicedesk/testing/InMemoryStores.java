@@ -233,6 +233,7 @@ public final class InMemoryStores {
 
     public final class InMemoryOutbox implements Outbox {
         private final List<QueuedMessage> messages = new ArrayList<>();
+        private final Map<Long, Instant> delivered = new HashMap<>();
 
         @Override
         public QueuedMessage append(ChannelAddress to, BotMessage message) {
@@ -244,6 +245,24 @@ public final class InMemoryStores {
         @Override
         public List<QueuedMessage> after(ChannelAddress to, long cursor, int limit) {
             return messages.stream().filter(m -> m.to().equals(to) && m.id() > cursor).limit(limit).toList();
+        }
+
+        @Override
+        public List<QueuedMessage> nextUndelivered(String channel, int limit) {
+            Map<ChannelAddress, QueuedMessage> heads = new LinkedHashMap<>();
+            messages.stream()
+                    .filter(m -> m.to().channel().equals(channel) && !delivered.containsKey(m.id()))
+                    .forEach(m -> heads.putIfAbsent(m.to(), m));
+            return heads.values().stream().limit(limit).toList();
+        }
+
+        @Override
+        public void markDelivered(long id, Instant at) {
+            delivered.putIfAbsent(id, at);
+        }
+
+        public boolean isDelivered(long id) {
+            return delivered.containsKey(id);
         }
     }
 }

@@ -1,0 +1,72 @@
+package de.schulit.servicedesk.telegram;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The durable inbox of Telegram updates ({@code telegram_update}), keyed by {@code update_id}. An update is stored
+ * before the poll loop or the webhook confirms it to Telegram, and marked processed in the transaction of the dialog
+ * turn it caused, so it is handled exactly once even across crashes and redeliveries.
+ */
+final class TelegramUpdateStore {
+
+    record StoredUpdate(long updateId, String payload, Instant receivedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    TelegramUpdateStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the update unless one with this id is already stored; true if it was new. Commits on its own. */
+    boolean store(long updateId, String payload, Instant receivedAt) {
+        boolean known = jdbc.sql("SELECT COUNT(*) FROM telegram_update WHERE update_id = :id")
+                .param("id", updateId).query(Long.class).single() > 0;
+        if (known) {
+            return false;
+        }
+        try {
+            jdbc.sql("INSERT INTO telegram_update (update_id, payload, received_at) VALUES (:id, :payload, :at)")
+                    .param("id", updateId).param("payload", payload).param("at", utc(receivedAt))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false; // the same update arrived twice at the same moment (webhook redelivery)
+        }
+    }
+
+    /** Unprocessed updates in update_id order. */
+    List<StoredUpdate> unprocessed(int limit) {
+        return jdbc.sql("SELECT update_id, payload, received_at FROM telegram_update WHERE processed_at IS NULL "
+                        + "ORDER BY update_id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+                .query((rs, row) -> new StoredUpdate(rs.getLong(1), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** Joins the caller's transaction, so it commits together with the dialog turn. */
+    void markProcessed(long updateId, Instant at) {
+        jdbc.sql("UPDATE telegram_update SET processed_at = :at WHERE update_id = :id")
+                .param("at", utc(at)).param("id", updateId).update();
+    }
+
+    boolean isProcessed(long updateId) {
+        return jdbc.sql("SELECT COUNT(*) FROM telegram_update WHERE update_id = :id AND processed_at IS NOT NULL")
+                .param("id", updateId).query(Long.class).single() > 0;
+    }
+
+    /** Deletes updates processed before the cutoff (their payload holds what users wrote). */
+    int purgeProcessedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM telegram_update WHERE processed_at IS NOT NULL AND processed_at < :cutoff")
+                .param("cutoff", utc(cutoff)).update();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
