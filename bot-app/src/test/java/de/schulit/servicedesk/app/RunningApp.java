@@ -41,7 +41,7 @@ final class RunningApp implements AutoCloseable {
     void start() {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE",
+                "--spring.datasource.url=" + jdbcUrl(),
                 "--servicedesk.api.agent-keys[0]=" + AGENT_KEY,
                 "--servicedesk.api.admin-keys[0]=" + ADMIN_KEY,
                 "--logging.level.root=WARN"));
@@ -53,6 +53,16 @@ final class RunningApp implements AutoCloseable {
     void restart() {
         context.close();
         start();
+    }
+
+    /** Stops the app (as at a shutdown); {@link #start()} starts it again on the same database. */
+    void stop() {
+        context.close();
+    }
+
+    /** The JDBC URL of the app's database, to look into or change it while the app is stopped (user sa, no password). */
+    String jdbcUrl() {
+        return "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     <T> T bean(Class<T> type) {

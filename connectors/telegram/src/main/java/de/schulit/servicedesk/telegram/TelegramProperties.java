@@ -72,9 +72,10 @@ public record TelegramProperties(
         return maxAttachmentSize.toBytes();
     }
 
-    /** {@link #baseUrl()} without a trailing slash. */
+    /** {@link #baseUrl()} without surrounding blanks (validated trimmed, so used trimmed) and a trailing slash. */
     String apiRoot() {
-        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        String url = baseUrl.strip();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static void checkBaseUrl(String value) {

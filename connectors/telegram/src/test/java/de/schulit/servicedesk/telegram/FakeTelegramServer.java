@@ -79,6 +79,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Map<String, Deque<Failure>> failures = new HashMap<>();
     private final Map<String, String> filePaths = new HashMap<>();
     private final Map<String, byte[]> files = new HashMap<>();
+    private final java.util.Set<String> hiddenSizes = new java.util.HashSet<>();
     private final Map<Long, Integer> messageIds = new HashMap<>();
     private final AtomicInteger nextUpdateId = new AtomicInteger(100_000);
     private final AtomicInteger callbackIds = new AtomicInteger(1);
@@ -246,7 +247,36 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
+    /** The file at this path is gone from the file server: getFile still names it, the download answers 404. */
+    public void fileGone(String path) {
+        synchronized (lock) {
+            files.remove(path);
+        }
+    }
+
+    /**
+     * getFile leaves out the (optional) file_size of the file at this path, and its download has no Content-Length
+     * (chunked): the bot learns the real size only while reading it.
+     */
+    public void hideFileSize(String path) {
+        synchronized (lock) {
+            hiddenSizes.add(path);
+        }
+    }
+
     // --- scripting and inspection ------------------------------------------------------------------------------
+
+    /** Every scripted failure not used yet is dropped: Telegram works again. */
+    public void clearFailures() {
+        synchronized (lock) {
+            failures.clear();
+        }
+    }
+
+    /** Takes the next update_id without queueing an update, for one the test hands to the bot itself. */
+    public int nextUpdateId() {
+        return nextUpdateId.getAndIncrement();
+    }
 
     /** The next calls of the method fail in this order, then it works again. */
     public void failNext(String method, Failure... next) {
@@ -409,8 +439,11 @@ public final class FakeTelegramServer implements AutoCloseable {
                     if (path == null) {
                         return JSON.createObjectNode().put("__error", 400).put("description", "Bad Request: invalid file_id");
                     }
-                    return JSON.createObjectNode().put("file_id", fileId).put("file_unique_id", fileId + "u")
-                            .put("file_size", files.get(path).length).put("file_path", path);
+                    ObjectNode file = JSON.createObjectNode().put("file_id", fileId).put("file_unique_id", fileId + "u");
+                    if (files.containsKey(path) && !hiddenSizes.contains(path)) {
+                        file.put("file_size", files.get(path).length);
+                    }
+                    return file.put("file_path", path);
                 }
             }
             default:
@@ -478,12 +511,24 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     private void download(HttpExchange exchange, String token, String path) throws IOException {
         byte[] content;
+        boolean chunked;
         synchronized (lock) {
             calls.add("file");
             content = token.equals(TOKEN) ? files.get(path) : null;
+            chunked = hiddenSizes.contains(path);
         }
         if (content == null) {
             error(exchange, 404, "Not Found", null);
+            return;
+        }
+        if (chunked) {
+            exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(content);
+            } catch (IOException e) {
+                // the bot stopped reading: it had enough
+            }
             return;
         }
         write(exchange, 200, "application/octet-stream", content);
