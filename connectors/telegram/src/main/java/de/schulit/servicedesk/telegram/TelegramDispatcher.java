@@ -84,9 +84,9 @@ final class TelegramDispatcher {
 
     synchronized void stop() {
         running = false;
+        // Woken, not interrupted: an interrupt during H2's file I/O closes the database for the whole app.
         nudge();
         if (thread != null) {
-            thread.interrupt();
             try {
                 thread.join(TimeUnit.SECONDS.toMillis(10));
             } catch (InterruptedException e) {
@@ -233,7 +233,7 @@ final class TelegramDispatcher {
             }
             nudged = false;
         } catch (InterruptedException e) {
-            // only stop() interrupts; the loop checks running
+            // Nobody should interrupt this thread; the loop checks running, and restoring the flag would make it spin.
         } finally {
             lock.unlock();
         }
