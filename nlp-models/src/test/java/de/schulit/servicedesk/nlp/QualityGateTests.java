@@ -15,15 +15,17 @@ import org.junit.jupiter.api.Test;
  * would multiply the run time), so the gate checks the figures that do not depend on it. The CLI prints
  * the complete, calibrated evaluation.
  *
- * <p>The floors sit just below the figures measured on the current corpus (README-nlp.md), which are below
- * the issue's targets (top-1 0.92, top-3 0.98): the gate guards against regressions. Enforce the targets
- * with {@code -Dnlp.gate.top1=0.92 -Dnlp.gate.top3=0.98}.
+ * <p>The floors sit about one point below the figures this 5-fold run measures on the current corpus
+ * (1,512 texts: top-1 0.886, top-3 0.982, request type 0.913; see nlp-models/README.md). The request-type
+ * floor is the issue's target (0.90); top-1 and top-3 stay below the targets (0.92, 0.98) because the
+ * corpus does not reach top-1 0.92 and top-3 0.982 leaves no margin for fold noise: for these the gate
+ * guards against regressions. Enforce the targets with {@code -Dnlp.gate.top1=0.92 -Dnlp.gate.top3=0.98}.
  */
 class QualityGateTests {
 
-    static final double TOP1_FLOOR = Double.parseDouble(System.getProperty("nlp.gate.top1", "0.86"));
-    static final double TOP3_FLOOR = Double.parseDouble(System.getProperty("nlp.gate.top3", "0.96"));
-    static final double REQUEST_TYPE_FLOOR = Double.parseDouble(System.getProperty("nlp.gate.requestType", "0.88"));
+    static final double TOP1_FLOOR = Double.parseDouble(System.getProperty("nlp.gate.top1", "0.875"));
+    static final double TOP3_FLOOR = Double.parseDouble(System.getProperty("nlp.gate.top3", "0.97"));
+    static final double REQUEST_TYPE_FLOOR = Double.parseDouble(System.getProperty("nlp.gate.requestType", "0.90"));
 
     private static Evaluation evaluation;
 
