@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -54,12 +52,9 @@ final class TelegramDispatcher {
     private final Settings settings;
     private final Bucket bot;
     private final Map<String, ChatState> chats = new HashMap<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wakeUp = lock.newCondition();
-    private boolean nudged;
-    private volatile boolean running;
+    private final WakeableWorker worker =
+            new WakeableWorker("telegram-dispatcher", Duration.ofSeconds(10), this::deliveryRound);
     private long pausedUntil;
-    private Thread thread;
 
     TelegramDispatcher(Outbox outbox, TelegramClient client, TelegramOutboundMapper mapper, Clock clock, Settings settings) {
         this.outbox = outbox;
@@ -72,52 +67,25 @@ final class TelegramDispatcher {
                 .build();
     }
 
-    synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::loop, "telegram-dispatcher");
-        thread.setDaemon(true);
-        thread.start();
+    void start() {
+        worker.start();
     }
 
-    synchronized void stop() {
-        running = false;
-        // Woken, not interrupted: an interrupt during H2's file I/O closes the database for the whole app.
-        nudge();
-        if (thread != null) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
+    void stop() {
+        worker.stop();
     }
 
     /** Something was appended to the outbox: look now instead of at the next poll. */
     void nudge() {
-        lock.lock();
-        try {
-            nudged = true;
-            wakeUp.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        worker.nudge();
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                long waitNanos = round();
-                if (waitNanos > 0) {
-                    await(waitNanos);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Telegram delivery round failed, trying again shortly: {}", e.toString());
-                await(settings.idlePoll().toNanos() * 2);
-            }
+    private WakeableWorker.Rest deliveryRound() {
+        try {
+            return WakeableWorker.Rest.upTo(round());
+        } catch (RuntimeException e) {
+            log.warn("Telegram delivery round failed, trying again shortly: {}", e.toString());
+            return WakeableWorker.Rest.upTo(settings.idlePoll().toNanos() * 2);
         }
     }
 
@@ -131,7 +99,7 @@ final class TelegramDispatcher {
         long wait = settings.idlePoll().toNanos();
         boolean delivered = false;
         for (QueuedMessage message : heads) {
-            if (!running) {
+            if (!worker.isRunning()) {
                 return 0;
             }
             ChatState chat = chats.computeIfAbsent(message.to().id(), id -> new ChatState(chatBucket()));
@@ -222,21 +190,6 @@ final class TelegramDispatcher {
         return Bucket.builder()
                 .addLimit(limit -> limit.capacity(settings.chatBurst()).refillGreedy(1, settings.chatRefill()))
                 .build();
-    }
-
-    private void await(long nanos) {
-        lock.lock();
-        try {
-            long left = nanos;
-            while (!nudged && running && left > 0) {
-                left = wakeUp.awaitNanos(left);
-            }
-            nudged = false;
-        } catch (InterruptedException e) {
-            // Nobody should interrupt this thread; the loop checks running, and restoring the flag would make it spin.
-        } finally {
-            lock.unlock();
-        }
     }
 
     /** Per chat: its rate bucket, its failures and backoff, and how far a split message got. */

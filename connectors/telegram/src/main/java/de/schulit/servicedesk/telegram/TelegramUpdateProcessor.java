@@ -18,8 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,11 +57,7 @@ final class TelegramUpdateProcessor {
     private final People people;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Map<Long, Integer> failures = new HashMap<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wakeUp = lock.newCondition();
-    private boolean nudged;
-    private volatile boolean running;
-    private Thread thread;
+    private final WakeableWorker worker = new WakeableWorker("telegram-updates", Duration.ofSeconds(15), this::round);
     private Instant lastPurge = Instant.EPOCH;
 
     TelegramUpdateProcessor(TelegramUpdateStore store, TelegramInboundMapper mapper, TelegramFiles files,
@@ -84,60 +78,37 @@ final class TelegramUpdateProcessor {
         this.people = people;
     }
 
-    synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::loop, "telegram-updates");
-        thread.setDaemon(true);
-        thread.start();
+    void start() {
+        worker.start();
     }
 
-    synchronized void stop() {
-        running = false;
-        nudge();
-        if (thread != null) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(15));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
+    void stop() {
+        worker.stop();
     }
 
     /** New updates were stored. */
     void nudge() {
-        lock.lock();
-        try {
-            nudged = true;
-            wakeUp.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        worker.nudge();
     }
 
-    private void loop() {
-        while (running) {
-            long backoff = 0;
-            try {
-                backoff = processStored();
-                purgeNowAndThen();
-            } catch (RuntimeException e) {
-                log.warn("Reading stored Telegram updates failed, trying again shortly: {}", e.toString());
-                backoff = POLL.toNanos();
-            }
-            await(backoff > 0 ? backoff : POLL.toNanos(), backoff > 0);
+    /** A failed update backs off regardless of new arrivals: they would only hit the same failure. */
+    private WakeableWorker.Rest round() {
+        try {
+            long backoff = processStored();
+            purgeNowAndThen();
+            return backoff > 0 ? WakeableWorker.Rest.backOff(backoff) : WakeableWorker.Rest.upTo(POLL.toNanos());
+        } catch (RuntimeException e) {
+            log.warn("Reading stored Telegram updates failed, trying again shortly: {}", e.toString());
+            return WakeableWorker.Rest.upTo(POLL.toNanos());
         }
     }
 
     /** Processes what is stored; returns a backoff in nanoseconds when an update failed, else 0. */
     long processStored() {
         List<StoredUpdate> batch = store.unprocessed(BATCH);
-        while (!batch.isEmpty() && running) {
+        while (!batch.isEmpty() && worker.isRunning()) {
             for (StoredUpdate update : batch) {
-                if (!running) {
+                if (!worker.isRunning()) {
                     return 0;
                 }
                 try {
@@ -260,21 +231,6 @@ final class TelegramUpdateProcessor {
             if (purged > 0) {
                 log.debug("Deleted {} processed Telegram updates", purged);
             }
-        }
-    }
-
-    private void await(long nanos, boolean ignoreNudges) {
-        lock.lock();
-        try {
-            long left = nanos;
-            while ((ignoreNudges || !nudged) && running && left > 0) {
-                left = wakeUp.awaitNanos(left);
-            }
-            nudged = false;
-        } catch (InterruptedException e) {
-            // only stop() interrupts; the loop checks running
-        } finally {
-            lock.unlock();
         }
     }
 }
