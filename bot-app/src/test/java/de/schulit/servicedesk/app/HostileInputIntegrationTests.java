@@ -92,7 +92,7 @@ class HostileInputIntegrationTests {
     void agentInputIsValidated() {
         var chat = app.enrolledChat("demo-grundschule", "STAFF", "Vera Valid");
         chat.says(WebChatScenarioIntegrationTests.PRINTER);
-        WebChatScenarioIntegrationTests.choosePrinting(chat);
+        PrintingIntake.choosePrinting(chat);
         String number = WebChatScenarioIntegrationTests.finishIntake(chat);
         String path = "/api/tickets/" + number;
         assertJsonError(app.post(path + "/messages", Map.of("text", " "), RunningApp.AGENT_KEY), 400);

@@ -114,7 +114,7 @@ final class RunningApp implements AutoCloseable {
     }
 
     /** A web chat session driven over the SPEC's chat API. */
-    final class Chat {
+    final class Chat implements PrintingIntake.Chat {
         final String sessionId;
         JsonNode last;
 
@@ -130,6 +130,16 @@ final class RunningApp implements AutoCloseable {
             return send(Map.of("text", text));
         }
 
+        @Override
+        public void type(String text) {
+            says(text);
+        }
+
+        @Override
+        public void press(String optionId) {
+            presses(optionId);
+        }
+
         Chat presses(String optionId) {
             return send(Map.of("optionId", optionId));
         }
@@ -143,13 +153,15 @@ final class RunningApp implements AutoCloseable {
             return this;
         }
 
-        String text() {
+        @Override
+        public String text() {
             StringBuilder text = new StringBuilder();
             last.forEach(m -> text.append(m.get("text").asString()).append('\n'));
             return text.toString();
         }
 
-        List<String> optionIds() {
+        @Override
+        public List<String> optionIds() {
             List<String> ids = new ArrayList<>();
             if (!last.isEmpty()) {
                 last.get(last.size() - 1).get("options").forEach(o -> ids.add(o.get("id").asString()));

@@ -44,7 +44,7 @@ class TelegramScenarioIntegrationTests {
     }
 
     /** A private Telegram chat driven through the fake server; each step waits until the bot's answer was delivered. */
-    static final class TelegramChat {
+    static final class TelegramChat implements PrintingIntake.Chat {
         final long id;
         int seen;
         List<Sent> last = List.of();
@@ -55,6 +55,16 @@ class TelegramScenarioIntegrationTests {
 
         TelegramChat says(String text) {
             return settle(telegram.userSends(id, text));
+        }
+
+        @Override
+        public void type(String text) {
+            says(text);
+        }
+
+        @Override
+        public void press(String optionId) {
+            presses(optionId);
         }
 
         TelegramChat presses(String optionId) {
@@ -90,10 +100,16 @@ class TelegramScenarioIntegrationTests {
             return this;
         }
 
-        String text() {
+        @Override
+        public String text() {
             StringBuilder text = new StringBuilder();
             last.forEach(s -> text.append(s.text()).append('\n'));
             return text.toString();
+        }
+
+        @Override
+        public List<String> optionIds() {
+            return buttons();
         }
 
         List<String> buttons() {
@@ -109,39 +125,11 @@ class TelegramScenarioIntegrationTests {
         assertThat(chat.says("Anna Schmidt").text()).contains("Willkommen, Anna Schmidt");
 
         chat.says(WebChatScenarioIntegrationTests.PRINTER);
-        for (int i = 0; i < 3 && !chat.buttons().isEmpty(); i++) {
-            if (chat.buttons().contains("yes") && chat.text().contains("Drucken & Kopieren")) {
-                chat.presses("yes");
-                break;
-            }
-            if (chat.buttons().contains("svc:drucken")) {
-                chat.presses("svc:drucken");
-                break;
-            }
-            chat.presses(chat.buttons().contains("other-service") ? "other-service" : "menu");
-        }
-        if (chat.buttons().contains("type:stoerung")) {
-            chat.presses("type:stoerung");
-        }
+        PrintingIntake.choosePrinting(chat);
         assertThat(chat.text()).contains("In welchem Raum");
         assertThat(chat.sendsPhoto(JPEG).text()).contains("füge ich Ihrer Meldung bei").contains("In welchem Raum");
 
-        for (int i = 0; i < 10 && !chat.buttons().contains("confirm"); i++) {
-            List<String> ids = chat.buttons();
-            if (chat.text().contains("In welchem Raum")) {
-                chat.says("Lehrerzimmer");
-            } else if (ids.contains("choice:drucker")) {
-                chat.presses("choice:drucker");
-            } else if (ids.contains("impact:ONE_ROOM")) {
-                chat.presses("impact:ONE_ROOM");
-            } else if (ids.contains("urgency:TODAY_OR_TOMORROW")) {
-                chat.presses("urgency:TODAY_OR_TOMORROW");
-            } else if (ids.contains("skip")) {
-                chat.presses("skip");
-            } else {
-                throw new AssertionError("unexpected step: " + chat.text() + " " + ids);
-            }
-        }
+        PrintingIntake.answerUntilSummary(chat);
         assertThat(chat.text()).contains("Bitte prüfen Sie Ihre Meldung").contains("Lehrerzimmer");
         Sent summary = chat.last.get(chat.last.size() - 1);
         chat.presses(summary, "confirm");

@@ -28,42 +28,9 @@ class WebChatScenarioIntegrationTests {
         app.close();
     }
 
-    /** Whatever the classifier made of the text, choose "drucken" as a user would. */
-    static void choosePrinting(RunningApp.Chat chat) {
-        for (int i = 0; i < 3 && !chat.optionIds().isEmpty(); i++) {
-            if (chat.optionIds().contains("yes") && chat.text().contains("Drucken & Kopieren")) {
-                chat.presses("yes");
-                break;
-            }
-            if (chat.optionIds().contains("svc:drucken")) {
-                chat.presses("svc:drucken");
-                break;
-            }
-            chat.presses(chat.optionIds().contains("other-service") ? "other-service" : "menu");
-        }
-        if (chat.optionIds().contains("type:stoerung")) {
-            chat.presses("type:stoerung");
-        }
-    }
-
     /** Answers the drucken questions and the assessment up to the summary, then confirms; returns the number. */
     static String finishIntake(RunningApp.Chat chat) {
-        for (int i = 0; i < 10 && !chat.optionIds().contains("confirm"); i++) {
-            var ids = chat.optionIds();
-            if (chat.text().contains("In welchem Raum")) {
-                chat.says("Lehrerzimmer");
-            } else if (ids.contains("choice:drucker")) {
-                chat.presses("choice:drucker");
-            } else if (ids.contains("impact:ONE_ROOM")) {
-                chat.presses("impact:ONE_ROOM");
-            } else if (ids.contains("urgency:TODAY_OR_TOMORROW")) {
-                chat.presses("urgency:TODAY_OR_TOMORROW");
-            } else if (ids.contains("skip")) {
-                chat.presses("skip");
-            } else {
-                throw new AssertionError("unexpected step: " + chat.text() + " " + ids);
-            }
-        }
+        PrintingIntake.answerUntilSummary(chat);
         assertThat(chat.text()).contains("Bitte prüfen Sie Ihre Meldung").contains("Lehrerzimmer");
         chat.presses("confirm");
         Matcher number = NUMBER.matcher(chat.text());
@@ -81,7 +48,7 @@ class WebChatScenarioIntegrationTests {
         assertThat(chat.says("Anna Schmidt").text()).contains("Willkommen, Anna Schmidt");
 
         chat.says(PRINTER);
-        choosePrinting(chat);
+        PrintingIntake.choosePrinting(chat);
         String number = finishIntake(chat);
         assertThat(chat.text()).contains("Ihr Ticket " + number + " ist angelegt");
 
@@ -139,11 +106,11 @@ class WebChatScenarioIntegrationTests {
     void aRestartContinuesTheOpenDialogAndTheTicketSequence() {
         var chat = app.enrolledChat("demo-grundschule", "STAFF", "Rita Restart");
         chat.says(PRINTER);
-        choosePrinting(chat);
+        PrintingIntake.choosePrinting(chat);
         String first = finishIntake(chat);
 
         chat.says(PRINTER);
-        choosePrinting(chat);
+        PrintingIntake.choosePrinting(chat);
         assertThat(chat.text()).contains("In welchem Raum");
 
         app.restart();
