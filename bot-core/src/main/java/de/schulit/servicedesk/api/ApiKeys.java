@@ -60,10 +60,6 @@ public final class ApiKeys {
         return admin ? Optional.of(Kind.ADMIN) : agent ? Optional.of(Kind.AGENT) : Optional.empty();
     }
 
-    public boolean isEmpty() {
-        return agentDigests.isEmpty() && adminDigests.isEmpty();
-    }
-
     private static byte[] digest(String key) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(key.strip().getBytes(StandardCharsets.UTF_8));
