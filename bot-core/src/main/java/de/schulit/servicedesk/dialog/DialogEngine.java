@@ -8,6 +8,7 @@ import de.schulit.servicedesk.catalog.RequestType;
 import de.schulit.servicedesk.catalog.ServiceCatalog;
 import de.schulit.servicedesk.catalog.Validation;
 import de.schulit.servicedesk.channel.BotMessage;
+import de.schulit.servicedesk.channel.ChannelAddress;
 import de.schulit.servicedesk.channel.Inbound;
 import de.schulit.servicedesk.channel.Option;
 import de.schulit.servicedesk.identity.Enrollment;
@@ -193,7 +194,27 @@ public final class DialogEngine {
                 finishEnrollment(text);
                 return;
             }
+            Optional<School> byDomain = schoolOfMatrixDomain();
+            if (byDomain.isPresent()) {
+                conversation.step = Step.ENROLL_NAME;
+                say("enroll.askNameForDomain", byDomain.get().name());
+                return;
+            }
             say("enroll.howTo");
+        }
+
+        /**
+         * The school whose {@code matrix-domain} is the homeserver of a Matrix user ({@code @name:domain}): its users
+         * need no code, only their name. A code, if they send one, still wins.
+         */
+        private Optional<School> schoolOfMatrixDomain() {
+            ChannelAddress from = inbound.from();
+            int colon = from.id().indexOf(':');
+            if (!"matrix".equals(from.channel()) || !from.id().startsWith("@") || colon < 0) {
+                return Optional.empty();
+            }
+            String domain = from.id().substring(colon + 1).toLowerCase(Locale.ROOT);
+            return schools.all().stream().filter(s -> domain.equals(s.matrixDomain())).findFirst();
         }
 
         private void startEnrollment(String code) {
@@ -218,7 +239,9 @@ public final class DialogEngine {
                 say("enroll.invalidName");
                 return;
             }
-            Optional<Person> enrolled = enrollment.enroll(conversation.enrollmentCode, folded, inbound.from(), language);
+            Optional<Person> enrolled = conversation.enrollmentCode != null
+                    ? enrollment.enroll(conversation.enrollmentCode, folded, inbound.from(), language)
+                    : schoolOfMatrixDomain().map(s -> enrollment.enrollByDomain(s.id(), folded, inbound.from(), language));
             conversation.enrollmentCode = null;
             conversation.step = Step.IDLE;
             if (enrolled.isEmpty()) {

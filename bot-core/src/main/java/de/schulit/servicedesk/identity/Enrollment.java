@@ -55,6 +55,13 @@ public final class Enrollment {
         return codes.find(normalize(rawCode)).filter(c -> c.redeemableAt(clock.instant()));
     }
 
+    /** Creates a staff member of a school that vouches for the identity's domain (schools.yml: matrix-domain). */
+    public Person enrollByDomain(String schoolId, String name, ChannelAddress address, String language) {
+        Person person = people.create(schoolId, name, Role.STAFF, language);
+        people.link(address, person.id());
+        return person;
+    }
+
     /** Creates the person and links the identity, or empty when the code was used up or expired meanwhile. */
     public Optional<Person> enroll(String rawCode, String name, ChannelAddress address, String language) {
         Optional<EnrollmentCode> code = redeemable(rawCode);

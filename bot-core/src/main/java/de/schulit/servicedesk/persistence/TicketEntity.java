@@ -4,6 +4,7 @@ import de.schulit.servicedesk.catalog.RequestType;
 import de.schulit.servicedesk.channel.ChannelAddress;
 import de.schulit.servicedesk.ticket.AttachmentRef;
 import de.schulit.servicedesk.ticket.HistoryEntry;
+import de.schulit.servicedesk.ticket.HistoryType;
 import de.schulit.servicedesk.ticket.NewTicket;
 import de.schulit.servicedesk.ticket.Priority;
 import de.schulit.servicedesk.ticket.Requester;
@@ -86,6 +87,10 @@ class TicketEntity {
     @Column(name = "description", nullable = false, columnDefinition = "TEXT")
     private String description;
 
+    /** Kept in step with the newest ASSIGNMENT history entry, for queries and reports. */
+    @Column(name = "assignee", length = 255)
+    private String assignee;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -131,6 +136,9 @@ class TicketEntity {
     /** Appends a history entry and takes over status, priority and the entry's time as update time. */
     void record(HistoryEntry entry, TicketStatus status, Priority priority) {
         history.add(new TicketHistoryEntity(this, entry));
+        if (entry.type() == HistoryType.ASSIGNMENT) {
+            this.assignee = entry.text();
+        }
         this.status = status;
         this.priority = priority;
         this.updatedAt = Timestamps.stored(entry.at());

@@ -6,6 +6,6 @@ import java.time.Instant;
 public record HistoryEntry(HistoryType type, String author, String text, TicketStatus status, Instant at) {
 
     public boolean isPublic() {
-        return type != HistoryType.INTERNAL_NOTE;
+        return type != HistoryType.INTERNAL_NOTE && type != HistoryType.ASSIGNMENT;
     }
 }

@@ -6,5 +6,9 @@ public enum HistoryType {
     AGENT_REPLY,
     INTERNAL_NOTE,
     STATUS_CHANGE,
-    ATTACHMENT
+    ATTACHMENT,
+    /** text: who the ticket is assigned to now. */
+    ASSIGNMENT,
+    /** text: the new priority's name. */
+    PRIORITY_CHANGE
 }

@@ -26,6 +26,12 @@ public record Ticket(String number, String schoolId, Requester requester, String
                 .max(Comparator.comparing(HistoryEntry::at));
     }
 
+    /** Who the ticket is assigned to (the newest assignment), if anybody. */
+    public Optional<String> assignee() {
+        return history.stream().filter(h -> h.type() == HistoryType.ASSIGNMENT)
+                .max(Comparator.comparing(HistoryEntry::at)).map(HistoryEntry::text);
+    }
+
     /** When the status last changed (or the ticket was created). */
     public Instant statusSince() {
         return history.stream().filter(h -> h.type() == HistoryType.STATUS_CHANGE)

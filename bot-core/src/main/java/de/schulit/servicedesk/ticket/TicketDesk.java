@@ -111,6 +111,26 @@ public final class TicketDesk {
         return updated;
     }
 
+    /** Internal: the requester is not told who works on the ticket. */
+    public Ticket assign(String number, String assignee, String agent) {
+        Ticket ticket = require(number);
+        HistoryEntry entry = new HistoryEntry(HistoryType.ASSIGNMENT, agent, assignee, null, clock.instant());
+        Ticket updated = tickets.record(ticket.number(), entry, ticket.status(), ticket.priority());
+        publish(new TicketEvent.TicketAssigned(updated, entry));
+        return updated;
+    }
+
+    public Ticket changePriority(String number, Priority priority, String agent) {
+        Ticket ticket = require(number);
+        if (ticket.priority() == priority) {
+            throw new IllegalArgumentException("Das Ticket hat bereits die Priorität " + priority);
+        }
+        HistoryEntry entry = new HistoryEntry(HistoryType.PRIORITY_CHANGE, agent, priority.name(), null, clock.instant());
+        Ticket updated = tickets.record(ticket.number(), entry, ticket.status(), priority);
+        publish(new TicketEvent.PriorityChanged(updated, ticket.priority(), entry));
+        return updated;
+    }
+
     private Ticket require(String number) {
         return find(number).orElseThrow(() -> new TicketNotFoundException(number));
     }

@@ -16,4 +16,10 @@ public sealed interface TicketEvent {
 
     record RequesterFollowedUp(Ticket ticket, HistoryEntry message) implements TicketEvent {
     }
+
+    record TicketAssigned(Ticket ticket, HistoryEntry assignment) implements TicketEvent {
+    }
+
+    record PriorityChanged(Ticket ticket, Priority from, HistoryEntry change) implements TicketEvent {
+    }
 }

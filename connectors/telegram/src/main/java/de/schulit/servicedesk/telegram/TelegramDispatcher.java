@@ -1,6 +1,7 @@
 package de.schulit.servicedesk.telegram;
 
 import de.schulit.servicedesk.channel.Outbox;
+import de.schulit.servicedesk.channel.WakeableWorker;
 import de.schulit.servicedesk.channel.QueuedMessage;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;

@@ -1,6 +1,7 @@
 package de.schulit.servicedesk.telegram;
 
 import de.schulit.servicedesk.channel.Attachment;
+import de.schulit.servicedesk.channel.FileTypes;
 import de.schulit.servicedesk.telegram.TelegramInput.FileRef;
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,11 +109,11 @@ final class TelegramFiles {
         if (content == null) {
             return new Rejected(Reason.TOO_LARGE);
         }
-        String mime = sniff(content);
+        String mime = FileTypes.sniff(content);
         if (mime == null) {
             return new Rejected(Reason.WRONG_TYPE);
         }
-        return new Accepted(new Attachment(fileName(ref.fileName(), mime), mime, content));
+        return new Accepted(new Attachment(FileTypes.fileName(ref.fileName(), mime), mime, content));
     }
 
     /** The file's bytes, or null when it is larger than allowed. */
@@ -138,57 +139,5 @@ final class TelegramFiles {
             byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             return bytes.length > maxBytes ? null : bytes;
         }
-    }
-
-    /** The type the first bytes show, or null for anything but the accepted images and PDF. */
-    static String sniff(byte[] b) {
-        if (starts(b, 0xFF, 0xD8, 0xFF)) {
-            return "image/jpeg";
-        }
-        if (starts(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return "image/png";
-        }
-        if (starts(b, 'G', 'I', 'F', '8')) {
-            return "image/gif";
-        }
-        if (b.length >= 12 && starts(b, 'R', 'I', 'F', 'F') && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
-            return "image/webp";
-        }
-        if (starts(b, '%', 'P', 'D', 'F', '-')) {
-            return "application/pdf";
-        }
-        return null;
-    }
-
-    private static boolean starts(byte[] bytes, int... prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String fileName(String name, String mime) {
-        String clean = name.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
-        if (clean.isEmpty() || clean.startsWith(".")) {
-            clean = "datei" + clean;
-        }
-        if (clean.length() > 200) {
-            clean = clean.substring(clean.length() - 200);
-        }
-        if (!clean.contains(".")) {
-            clean += switch (mime) {
-                case "image/png" -> ".png";
-                case "image/gif" -> ".gif";
-                case "image/webp" -> ".webp";
-                case "application/pdf" -> ".pdf";
-                default -> ".jpg";
-            };
-        }
-        return clean;
     }
 }

@@ -6,6 +6,7 @@ import de.schulit.servicedesk.channel.BotMessage;
 import de.schulit.servicedesk.channel.ChannelAddress;
 import de.schulit.servicedesk.channel.ChatGateway;
 import de.schulit.servicedesk.channel.Outbox;
+import de.schulit.servicedesk.channel.WakeableWorker;
 import de.schulit.servicedesk.dialog.Messages;
 import de.schulit.servicedesk.identity.People;
 import de.schulit.servicedesk.identity.Person;

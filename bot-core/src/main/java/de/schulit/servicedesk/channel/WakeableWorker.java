@@ -1,4 +1,4 @@
-package de.schulit.servicedesk.telegram;
+package de.schulit.servicedesk.channel;
 
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
@@ -6,22 +6,22 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * A daemon thread that runs rounds of work. After each round it rests as long as the round asked; {@link #nudge()}
- * ends a rest early unless the round asked to back off regardless. {@link #stop()} wakes the thread and waits for
+ * A daemon thread that runs rounds of work (a connector's dispatcher or processor). After each round it rests as
+ * long as the round asked; {@link #nudge()} ends a rest early unless the round asked to back off regardless. {@link #stop()} wakes the thread and waits for
  * it: it never interrupts, because an interrupt during H2's file I/O closes the database for the whole app.
  */
-final class WakeableWorker {
+public final class WakeableWorker {
 
     /** How long to rest after a round; zero goes on at once. */
-    record Rest(long nanos, boolean ignoreNudges) {
+    public record Rest(long nanos, boolean ignoreNudges) {
 
-        static final Rest NONE = new Rest(0, false);
+        public static final Rest NONE = new Rest(0, false);
 
-        static Rest upTo(long nanos) {
+        public static Rest upTo(long nanos) {
             return new Rest(nanos, false);
         }
 
-        static Rest backOff(long nanos) {
+        public static Rest backOff(long nanos) {
             return new Rest(nanos, true);
         }
     }
@@ -35,17 +35,17 @@ final class WakeableWorker {
     private volatile boolean running;
     private Thread thread;
 
-    WakeableWorker(String name, Duration joinTimeout, Supplier<Rest> round) {
+    public WakeableWorker(String name, Duration joinTimeout, Supplier<Rest> round) {
         this.name = name;
         this.joinTimeout = joinTimeout;
         this.round = round;
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return running;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         if (running) {
             return;
         }
@@ -55,7 +55,7 @@ final class WakeableWorker {
         thread.start();
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         running = false;
         nudge();
         if (thread != null) {
@@ -69,7 +69,7 @@ final class WakeableWorker {
     }
 
     /** There is new work: end the current rest now instead of at its end. */
-    void nudge() {
+    public void nudge() {
         lock.lock();
         try {
             nudged = true;

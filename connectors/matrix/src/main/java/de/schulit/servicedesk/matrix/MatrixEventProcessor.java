@@ -1,0 +1,289 @@
+package de.schulit.servicedesk.matrix;
+
+import de.schulit.servicedesk.channel.Attachment;
+import de.schulit.servicedesk.channel.BotMessage;
+import de.schulit.servicedesk.channel.ChannelAddress;
+import de.schulit.servicedesk.channel.ChatGateway;
+import de.schulit.servicedesk.channel.FileTypes;
+import de.schulit.servicedesk.channel.Inbound;
+import de.schulit.servicedesk.channel.Outbox;
+import de.schulit.servicedesk.channel.WakeableWorker;
+import de.schulit.servicedesk.dialog.Messages;
+import de.schulit.servicedesk.identity.People;
+import de.schulit.servicedesk.identity.Person;
+import de.schulit.servicedesk.matrix.MatrixStore.StoredEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The single thread that handles stored events in the order they arrived. Each event takes effect in one transaction
+ * with its mark as processed, so it counts exactly once, also across crashes and a re-delivered sync. Requester rooms:
+ * text (numbers and labels become the offered option), images and PDFs (authenticated download, size limit, checked
+ * by their first bytes) go to the {@link ChatGateway}; an encrypted room gets one honest notice. The agents' room goes
+ * to the {@link AgentRoomBridge}, after the sender's power level was read (outside the transaction). A failing event
+ * is retried with backoff and holds back the later ones; after {@value #ATTEMPTS} failures it is given up.
+ */
+final class MatrixEventProcessor {
+
+    static final int ATTEMPTS = 5;
+    private static final Logger log = LoggerFactory.getLogger(MatrixEventProcessor.class);
+    private static final int BATCH = 50;
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration KEEP_PROCESSED = Duration.ofDays(2);
+
+    private final MatrixProperties properties;
+    private final MatrixStore store;
+    private final MatrixClient client;
+    private final MatrixInboundMapper mapper;
+    private final AgentRoomBridge bridge;
+    private final ChatGateway gateway;
+    private final Outbox outbox;
+    private final People people;
+    private final Messages messages;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Runnable afterCommit;
+    private final JsonMapper json;
+    private final Map<String, Integer> failures = new HashMap<>();
+    private final WakeableWorker worker = new WakeableWorker("matrix-events", Duration.ofSeconds(15), this::round);
+    private Instant lastPurge = Instant.EPOCH;
+
+    MatrixEventProcessor(MatrixProperties properties, MatrixStore store, MatrixClient client, AgentRoomBridge bridge,
+                         ChatGateway gateway, Outbox outbox, People people, Messages messages,
+                         TransactionTemplate transaction, Clock clock, Runnable afterCommit, JsonMapper json) {
+        this.properties = properties;
+        this.store = store;
+        this.client = client;
+        this.mapper = new MatrixInboundMapper();
+        this.bridge = bridge;
+        this.gateway = gateway;
+        this.outbox = outbox;
+        this.people = people;
+        this.messages = messages;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.afterCommit = afterCommit;
+        this.json = json;
+    }
+
+    void start() {
+        worker.start();
+    }
+
+    void stop() {
+        worker.stop();
+    }
+
+    void nudge() {
+        worker.nudge();
+    }
+
+    private WakeableWorker.Rest round() {
+        try {
+            long backoff = processStored();
+            purgeNowAndThen();
+            return backoff > 0 ? WakeableWorker.Rest.backOff(backoff) : WakeableWorker.Rest.upTo(POLL.toNanos());
+        } catch (RuntimeException e) {
+            log.warn("Reading stored Matrix events failed, trying again shortly: {}", e.toString());
+            return WakeableWorker.Rest.upTo(POLL.toNanos());
+        }
+    }
+
+    /** Processes what is stored; returns a backoff in nanoseconds when an event failed, else 0. */
+    long processStored() {
+        List<StoredEvent> batch = store.unprocessed(BATCH);
+        while (!batch.isEmpty() && worker.isRunning()) {
+            for (StoredEvent event : batch) {
+                if (!worker.isRunning()) {
+                    return 0;
+                }
+                try {
+                    process(event);
+                    failures.remove(event.eventId());
+                } catch (RuntimeException e) {
+                    int attempt = failures.merge(event.eventId(), 1, Integer::sum);
+                    if (attempt >= ATTEMPTS) {
+                        log.error("Giving up Matrix event {} after {} attempts", event.eventId(), attempt, e);
+                        giveUp(event);
+                        failures.remove(event.eventId());
+                        continue;
+                    }
+                    log.warn("Matrix event {} failed (attempt {}), trying again: {}", event.eventId(), attempt, e.toString());
+                    return TimeUnit.MILLISECONDS.toNanos(500L << (attempt - 1));
+                }
+            }
+            batch = store.unprocessed(BATCH);
+        }
+        return 0;
+    }
+
+    private void process(StoredEvent stored) {
+        JsonNode event = json.readTree(stored.payload());
+        String type = event.path("type").asString("");
+        String sender = event.path("sender").asString("");
+        JsonNode content = event.path("content");
+        if (sender.equals(properties.botUserId())) {
+            done(stored);
+        } else if (type.equals("m.room.encryption") || type.equals("m.room.encrypted")) {
+            transaction.executeWithoutResult(status -> {
+                if (store.claimEncryptionNotice(stored.roomId(), clock.instant())) {
+                    log.info("Matrix room {} is encrypted: the bot cannot read it and says so once", stored.roomId());
+                    String text = text(new ChannelAddress(MatrixInboundMapper.CHANNEL, sender), "channel.matrixEncrypted");
+                    store.post(stored.roomId(), null, false, text, MatrixOutboundMapper.lines(text), clock.instant());
+                }
+                store.markProcessed(stored.eventId(), clock.instant());
+            });
+        } else if (!type.equals("m.room.message") || isEdit(content)
+                || content.path("msgtype").asString("").equals("m.notice")) {
+            done(stored); // notices are never answered; edits would repeat an answer already given
+        } else if (bridge != null && stored.roomId().equals(bridge.roomId())) {
+            agentMessage(stored, event);
+        } else {
+            requesterMessage(stored, event, sender, content);
+        }
+        afterCommit.run();
+    }
+
+    private void agentMessage(StoredEvent stored, JsonNode event) {
+        JsonNode relation = event.path("content").path("m.relates_to");
+        Optional<String> ticket = relation.path("rel_type").asString("").equals("m.thread")
+                ? store.ticketOfThread(relation.path("event_id").asString("")) : Optional.empty();
+        String sender = event.path("sender").asString();
+        boolean mayAct = AgentRoomBridge.wantsAction(event, ticket) && mayAct(sender);
+        transaction.executeWithoutResult(status -> {
+            bridge.handle(event, ticket, s -> mayAct);
+            store.markProcessed(stored.eventId(), clock.instant());
+        });
+    }
+
+    /** The allowlist, else the power level the room's state gives the user (users_default for the unnamed). */
+    private boolean mayAct(String userId) {
+        if (properties.agents().contains(userId)) {
+            return true;
+        }
+        JsonNode levels = client.state(bridge.roomId(), "m.room.power_levels", "").orElse(null);
+        if (levels == null) {
+            return false;
+        }
+        JsonNode level = levels.path("users").path(userId);
+        int value = level.canConvertToInt() ? level.asInt() : levels.path("users_default").asInt(0);
+        return value >= properties.agentPowerLevel();
+    }
+
+    private void requesterMessage(StoredEvent stored, JsonNode event, String sender, JsonNode content) {
+        Instant at = Instant.ofEpochMilli(event.path("origin_server_ts").asLong(clock.millis()));
+        ChannelAddress from = new ChannelAddress(MatrixInboundMapper.CHANNEL, sender);
+        String msgtype = content.path("msgtype").asString("");
+        switch (msgtype) {
+            case "m.text", "m.emote" -> {
+                String body = content.path("body").asString("");
+                transaction.executeWithoutResult(status -> {
+                    store.saveDirectRoom(sender, stored.roomId(), clock.instant());
+                    gateway.receive(mapper.typed(sender, body, store.offered(stored.roomId()), at));
+                    store.markProcessed(stored.eventId(), clock.instant());
+                });
+            }
+            case "m.image", "m.file" -> {
+                Object fetched = fetch(content, from);
+                transaction.executeWithoutResult(status -> {
+                    store.saveDirectRoom(sender, stored.roomId(), clock.instant());
+                    if (fetched instanceof Attachment attachment) {
+                        gateway.receive(Inbound.attachment(from, attachment, caption(content), at));
+                    } else {
+                        outbox.append(from, BotMessage.of((String) fetched));
+                    }
+                    store.markProcessed(stored.eventId(), clock.instant());
+                });
+            }
+            default -> transaction.executeWithoutResult(status -> {
+                store.saveDirectRoom(sender, stored.roomId(), clock.instant());
+                outbox.append(from, BotMessage.of(text(from, "channel.unsupportedInput")));
+                store.markProcessed(stored.eventId(), clock.instant());
+            });
+        }
+    }
+
+    /** The file as an attachment, or the text telling the user why not. */
+    private Object fetch(JsonNode content, ChannelAddress from) {
+        long max = properties.maxAttachmentSize().toBytes();
+        String tooLarge = text(from, "channel.attachmentTooLarge", Math.max(1, max / (1024 * 1024)));
+        if (content.path("info").path("size").asLong(0) > max) {
+            return tooLarge;
+        }
+        MatrixClient.Download download;
+        try {
+            download = client.download(content.path("url").asString(null), max);
+        } catch (MatrixException e) {
+            if (e.isTransient()) {
+                throw e;
+            }
+            return text(from, "channel.attachmentUnavailable");
+        }
+        if (download.content() == null) {
+            return tooLarge;
+        }
+        String mime = FileTypes.sniff(download.content());
+        if (mime == null) {
+            return text(from, "channel.attachmentWrongType");
+        }
+        String name = content.path("filename").asString(content.path("body").asString("datei"));
+        return new Attachment(FileTypes.fileName(name, mime), mime, download.content());
+    }
+
+    /** Since spec v1.10 a file's body is a caption when a separate filename is given. */
+    private static String caption(JsonNode content) {
+        String filename = content.path("filename").asString(null);
+        String body = content.path("body").asString(null);
+        return filename != null && body != null && !body.equals(filename) && !body.isBlank() ? body : null;
+    }
+
+    private static boolean isEdit(JsonNode content) {
+        return content.path("m.relates_to").path("rel_type").asString("").equals("m.replace");
+    }
+
+    private void done(StoredEvent stored) {
+        transaction.executeWithoutResult(status -> store.markProcessed(stored.eventId(), clock.instant()));
+    }
+
+    private void giveUp(StoredEvent stored) {
+        transaction.executeWithoutResult(status -> {
+            try {
+                JsonNode event = json.readTree(stored.payload());
+                ChannelAddress from = new ChannelAddress(MatrixInboundMapper.CHANNEL, event.path("sender").asString(""));
+                if (bridge == null || !stored.roomId().equals(bridge.roomId())) {
+                    store.saveDirectRoom(from.id(), stored.roomId(), clock.instant());
+                    outbox.append(from, BotMessage.of(text(from, "channel.inputFailed")));
+                }
+            } catch (RuntimeException e) {
+                log.debug("Could not tell the user about event {}", stored.eventId(), e);
+            }
+            store.markProcessed(stored.eventId(), clock.instant());
+        });
+        afterCommit.run();
+    }
+
+    /** A text of the bot's message bundle in the language of the person behind the chat (German if unknown). */
+    private String text(ChannelAddress to, String key, Object... args) {
+        String language = people.findByAddress(to).map(Person::language).orElse(Messages.GERMAN);
+        return messages.text(Messages.supported(language), key, args);
+    }
+
+    private void purgeNowAndThen() {
+        Instant now = clock.instant();
+        if (Duration.between(lastPurge, now).compareTo(Duration.ofHours(1)) >= 0) {
+            lastPurge = now;
+            transaction.executeWithoutResult(status -> store.purgeProcessedBefore(now.minus(KEEP_PROCESSED)));
+        }
+    }
+}
