@@ -10,6 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -37,6 +42,7 @@ final class MatrixClient {
     private final HttpClient http;
     private final String root;
     private final JsonMapper json;
+    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile String accessToken;
 
     MatrixClient(HttpClient http, String apiRoot, String accessToken, JsonMapper json) {
@@ -75,6 +81,11 @@ final class MatrixClient {
             path.append("&since=").append(query(since));
         }
         return call(request(path.toString(), timeout.plus(REQUEST_TIMEOUT)).GET(), true);
+    }
+
+    /** Ends calls in flight at once (a long-polling sync at shutdown); they fail with a network error. */
+    void abortCalls() {
+        inFlight.forEach(call -> call.cancel(true));
     }
 
     void join(String roomId) {
@@ -161,14 +172,19 @@ final class MatrixClient {
         }
         HttpRequest request = builder.header("Content-Type", "application/json").build();
         HttpResponse<String> response;
+        CompletableFuture<HttpResponse<String>> call =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        inFlight.add(call);
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
+            response = call.get();
+        } catch (ExecutionException | CancellationException e) {
             throw new MatrixException(0, null, request.method() + " " + request.uri().getPath() + " failed: "
-                    + e.getClass().getSimpleName(), null);
+                    + (e.getCause() != null ? e.getCause() : e).getClass().getSimpleName(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MatrixException(0, null, "interrupted", null);
+        } finally {
+            inFlight.remove(call);
         }
         if (response.statusCode() / 100 != 2) {
             throw failure(response.statusCode(), response.body(), response.headers().firstValue("Retry-After").orElse(null));

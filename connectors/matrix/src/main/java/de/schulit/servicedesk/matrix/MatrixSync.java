@@ -53,7 +53,7 @@ final class MatrixSync {
     private final JsonMapper json;
     private final WakeableWorker worker = new WakeableWorker("matrix-sync", Duration.ofSeconds(15), this::round);
     private int failures;
-    private volatile boolean syncing;
+    private volatile boolean stopping;
 
     MatrixSync(MatrixProperties properties, MatrixClient client, MatrixStore store, Schools schools,
                TransactionTemplate transaction, Clock clock, Runnable stored, JsonMapper json) {
@@ -71,21 +71,18 @@ final class MatrixSync {
         worker.start();
     }
 
-    /** Ends the loop after the sync in flight (at most the sync timeout). */
+    /** Ends the loop; a long poll in flight is aborted rather than waited for. */
     void stop() {
+        stopping = true;
+        client.abortCalls();
         worker.stop();
-    }
-
-    /** True once a sync succeeded since the start. */
-    boolean isSyncing() {
-        return syncing;
+        stopping = false;
     }
 
     private WakeableWorker.Rest round() {
         try {
             syncOnce();
             failures = 0;
-            syncing = true;
             return WakeableWorker.Rest.NONE;
         } catch (MatrixException e) {
             if (e.isRateLimit()) {
@@ -111,6 +108,9 @@ final class MatrixSync {
             client.login(properties.botUserId(), properties.password(), properties.deviceId());
         }
         String since = store.since().orElse(null);
+        if (stopping) {
+            return;
+        }
         JsonNode sync = client.sync(since, FILTER, since == null ? Duration.ZERO : properties.syncTimeout());
         answerInvites(sync.path("rooms").path("invite"));
         List<JsonNode> events = new ArrayList<>();
