@@ -49,6 +49,12 @@ class ArchitectureTests {
         noClasses().that().resideInAPackage("..servicedesk.webchat..")
                 .should().dependOnClassesThat().resideInAnyPackage("..servicedesk.telegram..", "..servicedesk.matrix..")
                 .check(CLASSES);
+        noClasses().that().resideInAPackage("..servicedesk.telegram..")
+                .should().dependOnClassesThat().resideInAnyPackage("..servicedesk.webchat..", "..servicedesk.matrix..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("..servicedesk.matrix..")
+                .should().dependOnClassesThat().resideInAnyPackage("..servicedesk.webchat..", "..servicedesk.telegram..")
+                .check(CLASSES);
     }
 
     @Test

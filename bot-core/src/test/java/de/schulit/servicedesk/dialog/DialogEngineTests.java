@@ -3,13 +3,18 @@ package de.schulit.servicedesk.dialog;
 import static de.schulit.servicedesk.catalog.RequestType.ANFRAGE;
 import static de.schulit.servicedesk.catalog.RequestType.STOERUNG;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.schulit.servicedesk.channel.ChannelAddress;
 import de.schulit.servicedesk.identity.Role;
+import de.schulit.servicedesk.school.School;
 import de.schulit.servicedesk.ticket.HistoryType;
 import de.schulit.servicedesk.ticket.Priority;
 import de.schulit.servicedesk.ticket.Ticket;
+import de.schulit.servicedesk.ticket.TicketEvent;
 import de.schulit.servicedesk.ticket.TicketStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -69,6 +74,24 @@ class DialogEngineTests {
             String expiring = f.enrollment.issue("gs-park", Role.STAFF, 5, 1).code();
             f.clock.advance(java.time.Duration.ofDays(2));
             f.chat("d").says("/start " + expiring).expect("abgelaufen");
+        }
+
+        @Test
+        void aMatrixUserOfASchoolsHomeserverNeedsOnlyTheirName() {
+            f.stores.schools.save(new School("gs-park", "Grundschule am Park", "gs-park.example.de"));
+            var chat = f.chat(new ChannelAddress("matrix", "@anna:GS-Park.example.de")).says("Hallo");
+            chat.expect("Grundschule am Park").expect("Wie heißen Sie?");
+            chat.says("Anna Schmidt").expect("Willkommen, Anna Schmidt").expect("Grundschule am Park");
+            assertThat(f.stores.people.findByAddress(chat.address)).hasValueSatisfying(p -> {
+                assertThat(p.schoolId()).isEqualTo("gs-park");
+                assertThat(p.role()).isEqualTo(Role.STAFF);
+            });
+
+            f.chat(new ChannelAddress("matrix", "@bob:fremd.example.de")).says("Hallo").expect("Einschreibecode");
+            f.chat(new ChannelAddress("test", "@carl:gs-park.example.de")).says("Hallo").expect("Einschreibecode");
+            String code = f.enrollment.issue("gym-mitte", Role.COORDINATOR, 1, 7).code();
+            var withCode = f.chat(new ChannelAddress("matrix", "@dana:gs-park.example.de")).says("/start " + code);
+            withCode.says("Dana Fuchs").expect("Gymnasium Mitte");
         }
 
         @Test
@@ -350,6 +373,30 @@ class DialogEngineTests {
 
             anna.says("Neuer Beamer kaputt").presses("new");
             assertThat(f.classified).contains("Neuer Beamer kaputt");
+        }
+    }
+
+    @Nested
+    class AgentActions {
+
+        @Test
+        void assignmentAndPriorityChangesAreRecordedAndTold() {
+            Ticket ticket = fileTicket(atFirstQuestion());
+            List<TicketEvent> events = new ArrayList<>();
+            f.desk.addListener(events::add);
+
+            Ticket assigned = f.desk.assign(ticket.number(), "@max:stadt.de", "@jana:stadt.de");
+            Ticket raised = f.desk.changePriority(ticket.number(), Priority.P1, "@jana:stadt.de");
+
+            assertThat(assigned.assignee()).contains("@max:stadt.de");
+            assertThat(raised.priority()).isEqualTo(Priority.P1);
+            assertThat(raised.history()).extracting(h -> h.type()).endsWith(HistoryType.ASSIGNMENT, HistoryType.PRIORITY_CHANGE);
+            assertThat(events).hasSize(2);
+            assertThat(events.get(1)).isInstanceOfSatisfying(TicketEvent.PriorityChanged.class,
+                    e -> assertThat(e.from()).isEqualTo(Priority.P3));
+            assertThat(raised.history().get(raised.history().size() - 2).isPublic()).isFalse();
+            assertThatThrownBy(() -> f.desk.changePriority(ticket.number(), Priority.P1, "x"))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 

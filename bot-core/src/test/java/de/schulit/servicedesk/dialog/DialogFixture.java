@@ -64,8 +64,8 @@ final class DialogFixture {
         final ChannelAddress address;
         List<BotMessage> replies = List.of();
 
-        Chat(String id) {
-            this.address = new ChannelAddress("test", id);
+        Chat(ChannelAddress address) {
+            this.address = address;
         }
 
         Chat says(String text) {
@@ -97,7 +97,11 @@ final class DialogFixture {
     }
 
     Chat chat(String id) {
-        return new Chat(id);
+        return new Chat(new ChannelAddress("test", id));
+    }
+
+    Chat chat(ChannelAddress address) {
+        return new Chat(address);
     }
 
     /** A chat already enrolled for the school with the role. */
