@@ -120,7 +120,8 @@ class MatrixScenarioIntegrationTests {
 
         String root = rootOf(ticket).path("content").path("body").asString();
         assertThat(root).contains("Demo-Grundschule am See").contains("Drucken & Kopieren").contains("Störung")
-                .contains("P3 mittel").contains("leere Seiten").contains("Anna Schmidt (matrix)");
+                .contains("P3 mittel").contains("leere Seiten").contains("Anna Schmidt (matrix)")
+                .contains("Anhänge: drucker.jpg (image/jpeg)");
     }
 
     @Test

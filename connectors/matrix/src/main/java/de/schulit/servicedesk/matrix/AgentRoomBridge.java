@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -103,6 +104,8 @@ final class AgentRoomBridge {
         String body = text("matrix.agents.ticket", ticket.number(), school + " (" + ticket.schoolId() + ")", service,
                 text("type." + ticket.requestType().id()), priority(ticket.priority()), ticket.title(), summary,
                 ticket.requester().name(), ticket.requester().address().channel())
+                + (ticket.attachments().isEmpty() ? "" : "\n" + text("matrix.agents.attachments", ticket.attachments()
+                        .stream().map(a -> a.fileName() + " (" + a.mimeType() + ")").collect(Collectors.joining(", "))))
                 + "\n" + text("matrix.agents.ticketHint");
         int firstLine = body.indexOf('\n');
         String html = "<b>" + MatrixOutboundMapper.escape(body.substring(0, firstLine)) + "</b><br>"

@@ -195,13 +195,13 @@ final class MatrixEventProcessor {
                 });
             }
             case "m.image", "m.file" -> {
-                Object fetched = fetch(content, from);
+                Fetched fetched = fetch(content, from);
                 transaction.executeWithoutResult(status -> {
                     store.saveDirectRoom(sender, stored.roomId(), clock.instant());
-                    if (fetched instanceof Attachment attachment) {
-                        gateway.receive(Inbound.attachment(from, attachment, caption(content), at));
+                    if (fetched.attachment() != null) {
+                        gateway.receive(Inbound.attachment(from, fetched.attachment(), caption(content), at));
                     } else {
-                        outbox.append(from, BotMessage.of((String) fetched));
+                        outbox.append(from, BotMessage.of(fetched.refusal()));
                     }
                     store.markProcessed(stored.eventId(), clock.instant());
                 });
@@ -214,12 +214,19 @@ final class MatrixEventProcessor {
         }
     }
 
-    /** The file as an attachment, or the text telling the user why not. */
-    private Object fetch(JsonNode content, ChannelAddress from) {
+    /** A file the user sent: the attachment, or the text telling them why it was not taken. */
+    private record Fetched(Attachment attachment, String refusal) {
+
+        static Fetched refused(String text) {
+            return new Fetched(null, text);
+        }
+    }
+
+    private Fetched fetch(JsonNode content, ChannelAddress from) {
         long max = properties.maxAttachmentSize().toBytes();
         String tooLarge = text(from, "channel.attachmentTooLarge", Math.max(1, max / (1024 * 1024)));
         if (content.path("info").path("size").asLong(0) > max) {
-            return tooLarge;
+            return Fetched.refused(tooLarge);
         }
         MatrixClient.Download download;
         try {
@@ -228,17 +235,17 @@ final class MatrixEventProcessor {
             if (e.isTransient()) {
                 throw e;
             }
-            return text(from, "channel.attachmentUnavailable");
+            return Fetched.refused(text(from, "channel.attachmentUnavailable"));
         }
         if (download.content() == null) {
-            return tooLarge;
+            return Fetched.refused(tooLarge);
         }
         String mime = FileTypes.sniff(download.content());
         if (mime == null) {
-            return text(from, "channel.attachmentWrongType");
+            return Fetched.refused(text(from, "channel.attachmentWrongType"));
         }
         String name = content.path("filename").asString(content.path("body").asString("datei"));
-        return new Attachment(FileTypes.fileName(name, mime), mime, download.content());
+        return new Fetched(new Attachment(FileTypes.fileName(name, mime), mime, download.content()), null);
     }
 
     /** Since spec v1.10 a file's body is a caption when a separate filename is given. */
