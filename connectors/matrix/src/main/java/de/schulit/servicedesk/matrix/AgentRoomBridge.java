@@ -4,6 +4,8 @@ import de.schulit.servicedesk.catalog.ServiceCatalog;
 import de.schulit.servicedesk.dialog.Messages;
 import de.schulit.servicedesk.school.School;
 import de.schulit.servicedesk.school.Schools;
+import de.schulit.servicedesk.ticket.HistoryEntry;
+import de.schulit.servicedesk.ticket.HistoryType;
 import de.schulit.servicedesk.ticket.Priority;
 import de.schulit.servicedesk.ticket.Ticket;
 import de.schulit.servicedesk.ticket.TicketDesk;
@@ -74,7 +76,9 @@ final class AgentRoomBridge {
         if (event instanceof TicketEvent.TicketCreated) {
             root(ticket);
         } else if (event instanceof TicketEvent.RequesterFollowedUp followUp) {
-            thread(ticket, text("matrix.agents.requesterMessage", followUp.message().author(), followUp.message().text()));
+            HistoryEntry entry = followUp.message();
+            thread(ticket, text(entry.type() == HistoryType.ATTACHMENT ? "matrix.agents.requesterFile"
+                    : "matrix.agents.requesterMessage", entry.author(), entry.text()));
         } else if (event instanceof TicketEvent.AgentReplied replied) {
             thread(ticket, actingAgent.get() != null
                     ? text("matrix.agents.replySent", replied.reply().author())
@@ -94,7 +98,7 @@ final class AgentRoomBridge {
     }
 
     private void root(Ticket ticket) {
-        if (store.hasRootPost(ticket.number())) {
+        if (store.hasThread(ticket.number())) {
             return;
         }
         String school = schools.find(ticket.schoolId()).map(School::name).orElse(ticket.schoolId());
@@ -127,7 +131,7 @@ final class AgentRoomBridge {
 
     /** True when the event is an agent's text the bridge acts on, so the caller checks the sender's rights first. */
     static boolean wantsAction(JsonNode event, Optional<String> threadTicket) {
-        String body = event.path("content").path("body").asString("").strip();
+        String body = MatrixInboundMapper.withoutReplyFallback(event.path("content")).strip();
         return threadTicket.isPresent() || body.startsWith("!");
     }
 
@@ -137,7 +141,7 @@ final class AgentRoomBridge {
      */
     void handle(JsonNode event, Optional<String> threadTicket, Predicate<String> mayAct) {
         String sender = event.path("sender").asString();
-        String body = event.path("content").path("body").asString("").strip();
+        String body = MatrixInboundMapper.withoutReplyFallback(event.path("content")).strip();
         if (body.isEmpty() || (threadTicket.isEmpty() && !body.startsWith("!"))) {
             return;
         }

@@ -187,7 +187,7 @@ final class MatrixEventProcessor {
         String msgtype = content.path("msgtype").asString("");
         switch (msgtype) {
             case "m.text", "m.emote" -> {
-                String body = content.path("body").asString("");
+                String body = MatrixInboundMapper.withoutReplyFallback(content);
                 transaction.executeWithoutResult(status -> {
                     store.saveDirectRoom(sender, stored.roomId(), clock.instant());
                     gateway.receive(mapper.typed(sender, body, store.offered(stored.roomId()), at));
@@ -290,7 +290,7 @@ final class MatrixEventProcessor {
         Instant now = clock.instant();
         if (Duration.between(lastPurge, now).compareTo(Duration.ofHours(1)) >= 0) {
             lastPurge = now;
-            transaction.executeWithoutResult(status -> store.purgeProcessedBefore(now.minus(KEEP_PROCESSED)));
+            transaction.executeWithoutResult(status -> store.purgeBefore(now.minus(KEEP_PROCESSED)));
         }
     }
 }

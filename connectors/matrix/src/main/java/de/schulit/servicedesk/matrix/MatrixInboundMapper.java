@@ -6,6 +6,7 @@ import de.schulit.servicedesk.channel.Option;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Typed text from a requester's room as the dialog's input: a number of the offered list or an option's label is the
@@ -34,5 +35,18 @@ final class MatrixInboundMapper {
             }
         }
         return Inbound.text(from, text, at);
+    }
+
+    /**
+     * The text of a message without the quote older clients put before a reply ({@code > <@bot:server> Passt das?}
+     * and a blank line), so "1" answering a bot message stays "1".
+     */
+    static String withoutReplyFallback(JsonNode content) {
+        String body = content.path("body").asString("");
+        if (content.path("m.relates_to").path("m.in_reply_to").isMissingNode() || !body.startsWith("> ")) {
+            return body;
+        }
+        int end = body.indexOf("\n\n");
+        return end < 0 ? body : body.substring(end + 2);
     }
 }

@@ -40,6 +40,12 @@ final class MatrixStore {
         return jdbc.sql("SELECT next_batch FROM matrix_sync_state WHERE id = 1").query(String.class).optional();
     }
 
+    /** When the since token was stored: events older than that were delivered by an earlier sync. */
+    Optional<Instant> sinceStoredAt() {
+        return jdbc.sql("SELECT updated_at FROM matrix_sync_state WHERE id = 1")
+                .query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant()).optional();
+    }
+
     void saveSince(String nextBatch, Instant at) {
         int updated = jdbc.sql("UPDATE matrix_sync_state SET next_batch = :token, updated_at = :at WHERE id = 1")
                 .param("token", nextBatch).param("at", utc(at)).update();
@@ -76,9 +82,17 @@ final class MatrixStore {
                 .param("at", utc(at)).param("id", eventId).update();
     }
 
-    /** Deletes events processed before the cutoff (their payload holds what users wrote). */
-    int purgeProcessedBefore(Instant cutoff) {
-        return jdbc.sql("DELETE FROM matrix_event WHERE processed_at IS NOT NULL AND processed_at < :cutoff")
+    /**
+     * Deletes what is done with before the cutoff: processed events (their payload holds what users wrote), sent room
+     * posts and the transaction ids of delivered messages (a homeserver remembers transaction ids for a while only).
+     */
+    void purgeBefore(Instant cutoff) {
+        jdbc.sql("DELETE FROM matrix_event WHERE processed_at IS NOT NULL AND processed_at < :cutoff")
+                .param("cutoff", utc(cutoff)).update();
+        jdbc.sql("DELETE FROM matrix_room_post WHERE sent_at IS NOT NULL AND sent_at < :cutoff")
+                .param("cutoff", utc(cutoff)).update();
+        jdbc.sql("DELETE FROM matrix_outbound_txn WHERE message_id IN "
+                        + "(SELECT id FROM outbound_message WHERE delivered_at IS NOT NULL AND delivered_at < :cutoff)")
                 .param("cutoff", utc(cutoff)).update();
     }
 
@@ -160,9 +174,11 @@ final class MatrixStore {
                 .param("html", html).param("txn", newTxnId()).param("at", utc(at)).update();
     }
 
-    boolean hasRootPost(String ticketNumber) {
-        return jdbc.sql("SELECT COUNT(*) FROM matrix_room_post WHERE ticket_number = :ticket AND is_root = TRUE")
-                .param("ticket", ticketNumber).query(Long.class).single() > 0;
+    /** True when the ticket's thread exists or its root post waits to be sent. */
+    boolean hasThread(String ticketNumber) {
+        return threadRoot(ticketNumber).isPresent()
+                || jdbc.sql("SELECT COUNT(*) FROM matrix_room_post WHERE ticket_number = :ticket AND is_root = TRUE")
+                        .param("ticket", ticketNumber).query(Long.class).single() > 0;
     }
 
     List<RoomPost> unsentPosts(int limit) {

@@ -5,6 +5,7 @@ import de.schulit.servicedesk.school.School;
 import de.schulit.servicedesk.school.Schools;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -41,6 +42,8 @@ final class MatrixSync {
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
     private static final int GAP_PAGES = 10;
+    /** Homeserver and app clocks may differ; the gap fill looks this much further back than the previous sync. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
     private static final int GAP_PAGE_SIZE = 100;
 
     private final MatrixProperties properties;
@@ -114,8 +117,9 @@ final class MatrixSync {
         JsonNode sync = client.sync(since, FILTER, since == null ? Duration.ZERO : properties.syncTimeout());
         answerInvites(sync.path("rooms").path("invite"));
         List<JsonNode> events = new ArrayList<>();
+        Instant previousSync = store.sinceStoredAt().orElse(Instant.EPOCH).minus(CLOCK_SKEW);
         for (Map.Entry<String, JsonNode> room : sync.path("rooms").path("join").properties()) {
-            collect(room.getKey(), room.getValue(), since != null, events);
+            collect(room.getKey(), room.getValue(), since != null, previousSync, events);
         }
         String nextBatch = sync.path("next_batch").asString();
         int[] added = {0};
@@ -137,7 +141,8 @@ final class MatrixSync {
      * A joined room's state and timeline events, oldest first, each with its room id. On the first sync only the
      * encryption state is taken (history is not answered); a limited timeline is completed from /messages.
      */
-    private void collect(String roomId, JsonNode room, boolean answerTimeline, List<JsonNode> events) {
+    private void collect(String roomId, JsonNode room, boolean answerTimeline, Instant previousSync,
+                         List<JsonNode> events) {
         room.path("state").path("events").forEach(e -> add(roomId, e, events));
         JsonNode timeline = room.path("timeline");
         if (!answerTimeline) {
@@ -149,19 +154,23 @@ final class MatrixSync {
             return;
         }
         if (timeline.path("limited").asBoolean(false) && timeline.path("prev_batch").isString()) {
-            events.addAll(gap(roomId, timeline.path("prev_batch").asString()));
+            events.addAll(gap(roomId, timeline.path("prev_batch").asString(), previousSync));
         }
         timeline.path("events").forEach(e -> add(roomId, e, events));
     }
 
-    /** The events skipped before a limited timeline, back to one already stored (or a bounded number of pages). */
-    private List<JsonNode> gap(String roomId, String from) {
+    /**
+     * The events skipped before a limited timeline, back to one already stored, or one older than the previous sync
+     * (an earlier sync delivered it; processed events are purged after two days), or a bounded number of pages.
+     */
+    private List<JsonNode> gap(String roomId, String from, Instant previousSync) {
         List<JsonNode> newestFirst = new ArrayList<>();
         String token = from;
         for (int page = 0; page < GAP_PAGES && token != null; page++) {
             JsonNode answer = client.messagesBefore(roomId, token, FILTER_TIMELINE, GAP_PAGE_SIZE);
             for (JsonNode event : answer.path("chunk")) {
-                if (store.knows(event.path("event_id").asString(""))) {
+                if (store.knows(event.path("event_id").asString(""))
+                        || Instant.ofEpochMilli(event.path("origin_server_ts").asLong(0)).isBefore(previousSync)) {
                     token = null;
                     break;
                 }

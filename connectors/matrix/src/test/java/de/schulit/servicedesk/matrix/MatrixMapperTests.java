@@ -78,4 +78,16 @@ class MatrixMapperTests {
         assertThat(inbound.typed("@a:x.de", "Abbrechen", navigation, AT).optionId()).isEqualTo("cancel");
         assertThat(inbound.typed("@a:x.de", "1", List.of(), AT).text()).isEqualTo("1");
     }
+
+    @Test
+    void theQuoteOfAReplyIsNotPartOfTheAnswer() {
+        JsonMapper json = JsonMapper.builder().build();
+        ObjectNode reply = json.createObjectNode().put("msgtype", "m.text")
+                .put("body", "> <@servicedesk:x.de> Passt das?\n> 1. Ja\n\n1");
+        reply.putObject("m.relates_to").putObject("m.in_reply_to").put("event_id", "$q");
+        ObjectNode plain = json.createObjectNode().put("msgtype", "m.text").put("body", "> zitiert\n\nText");
+
+        assertThat(MatrixInboundMapper.withoutReplyFallback(reply)).isEqualTo("1");
+        assertThat(MatrixInboundMapper.withoutReplyFallback(plain)).isEqualTo("> zitiert\n\nText");
+    }
 }
