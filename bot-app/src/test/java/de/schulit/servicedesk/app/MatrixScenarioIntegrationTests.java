@@ -121,7 +121,14 @@ class MatrixScenarioIntegrationTests {
         String root = rootOf(ticket).path("content").path("body").asString();
         assertThat(root).contains("Demo-Grundschule am See").contains("Drucken & Kopieren").contains("Störung")
                 .contains("P3 mittel").contains("leere Seiten").contains("Anna Schmidt (matrix)")
-                .contains("Anhänge: drucker.jpg (image/jpeg)");
+                .contains("Anhänge (im Thread): drucker.jpg (image/jpeg)");
+        String rootId = rootOf(ticket).path("event_id").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> homeserver.thread(agentRoom, rootId).stream()
+                .anyMatch(m -> m.path("content").path("msgtype").asString().equals("m.image")));
+        JsonNode photo = homeserver.thread(agentRoom, rootId).stream()
+                .filter(m -> m.path("content").path("msgtype").asString().equals("m.image")).findFirst().orElseThrow();
+        assertThat(photo.path("content").path("body").asString()).isEqualTo("drucker.jpg");
+        assertThat(homeserver.media(photo.path("content").path("url").asString())).isEqualTo(JPEG);
     }
 
     @Test

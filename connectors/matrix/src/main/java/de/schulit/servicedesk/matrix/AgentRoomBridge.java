@@ -4,6 +4,7 @@ import de.schulit.servicedesk.catalog.ServiceCatalog;
 import de.schulit.servicedesk.dialog.Messages;
 import de.schulit.servicedesk.school.School;
 import de.schulit.servicedesk.school.Schools;
+import de.schulit.servicedesk.ticket.AttachmentRef;
 import de.schulit.servicedesk.ticket.HistoryEntry;
 import de.schulit.servicedesk.ticket.HistoryType;
 import de.schulit.servicedesk.ticket.Priority;
@@ -13,6 +14,7 @@ import de.schulit.servicedesk.ticket.TicketEvent;
 import de.schulit.servicedesk.ticket.TicketQuery;
 import de.schulit.servicedesk.ticket.TicketStatus;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,10 +77,15 @@ final class AgentRoomBridge {
         Ticket ticket = event.ticket();
         if (event instanceof TicketEvent.TicketCreated) {
             root(ticket);
+            ticket.attachments().forEach(a -> file(ticket, a));
         } else if (event instanceof TicketEvent.RequesterFollowedUp followUp) {
             HistoryEntry entry = followUp.message();
-            thread(ticket, text(entry.type() == HistoryType.ATTACHMENT ? "matrix.agents.requesterFile"
-                    : "matrix.agents.requesterMessage", entry.author(), entry.text()));
+            if (entry.type() == HistoryType.ATTACHMENT) {
+                thread(ticket, text("matrix.agents.requesterFile", entry.author(), entry.text()));
+                ticket.attachments().stream().max(Comparator.comparingLong(AttachmentRef::id)).ifPresent(a -> file(ticket, a));
+            } else {
+                thread(ticket, text("matrix.agents.requesterMessage", entry.author(), entry.text()));
+            }
         } else if (event instanceof TicketEvent.AgentReplied replied) {
             thread(ticket, actingAgent.get() != null
                     ? text("matrix.agents.replySent", replied.reply().author())
@@ -121,6 +128,10 @@ final class AgentRoomBridge {
     private void thread(Ticket ticket, String body) {
         root(ticket);
         store.post(roomId, ticket.number(), false, body, MatrixOutboundMapper.lines(body), clock.instant());
+    }
+
+    private void file(Ticket ticket, AttachmentRef attachment) {
+        store.postFile(roomId, ticket.number(), attachment.id(), attachment.fileName(), clock.instant());
     }
 
     private void inRoom(String body) {

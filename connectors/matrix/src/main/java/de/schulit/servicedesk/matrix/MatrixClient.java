@@ -24,8 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The few calls of the Matrix Client-Server API (v1.11) the bot needs, on java.net.http and Jackson: login, sync,
- * join and leave, sending with a transaction id, one state event, paging back through a room's messages and the
- * authenticated media download. Every failure is a {@link MatrixException} carrying the HTTP status, the Matrix
+ * join and leave, sending with a transaction id, one state event, paging back through a room's messages, media upload
+ * and the authenticated media download. Every failure is a {@link MatrixException} carrying the HTTP status, the Matrix
  * errcode and, for rate limits, how long to wait. No retries here: the callers decide (a send is retried with the
  * same transaction id, which the homeserver deduplicates).
  */
@@ -123,6 +123,13 @@ final class MatrixClient {
         return call(request(path, REQUEST_TIMEOUT).GET(), true);
     }
 
+    /** Uploads a file; returns its {@code mxc://} URI. */
+    String upload(byte[] content, String mimeType, String fileName) {
+        HttpRequest.Builder request = request("/_matrix/media/v3/upload?filename=" + query(fileName), Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content));
+        return call(request, mimeType, true).path("content_uri").asString();
+    }
+
     /** Downloads an {@code mxc://} file through the authenticated media endpoint, at most maxBytes. */
     Download download(String mxcUri, long maxBytes) {
         Matcher mxc = mxcUri == null ? null : MXC.matcher(mxcUri);
@@ -167,10 +174,14 @@ final class MatrixClient {
     }
 
     private JsonNode call(HttpRequest.Builder builder, boolean authenticated) {
+        return call(builder, "application/json", authenticated);
+    }
+
+    private JsonNode call(HttpRequest.Builder builder, String contentType, boolean authenticated) {
         if (authenticated && !hasAccessToken()) {
             throw new MatrixException(401, "M_MISSING_TOKEN", "not logged in", null);
         }
-        HttpRequest request = builder.header("Content-Type", "application/json").build();
+        HttpRequest request = builder.header("Content-Type", contentType).build();
         HttpResponse<String> response;
         CompletableFuture<HttpResponse<String>> call =
                 http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

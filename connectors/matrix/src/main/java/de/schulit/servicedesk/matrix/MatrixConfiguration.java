@@ -6,6 +6,7 @@ import de.schulit.servicedesk.channel.Outbox;
 import de.schulit.servicedesk.dialog.Messages;
 import de.schulit.servicedesk.identity.People;
 import de.schulit.servicedesk.school.Schools;
+import de.schulit.servicedesk.ticket.Attachments;
 import de.schulit.servicedesk.ticket.TicketDesk;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -45,9 +46,9 @@ class MatrixConfiguration {
     }
 
     @Bean
-    MatrixDispatcher matrixDispatcher(Outbox outbox, MatrixStore store, MatrixClient client,
+    MatrixDispatcher matrixDispatcher(Outbox outbox, Attachments attachments, MatrixStore store, MatrixClient client,
                                       PlatformTransactionManager transactions, Clock clock) {
-        return new MatrixDispatcher(outbox, store, client, new MatrixOutboundMapper(JSON),
+        return new MatrixDispatcher(outbox, attachments, store, client, new MatrixOutboundMapper(JSON),
                 new TransactionTemplate(transactions), clock, MatrixDispatcher.Settings.defaults());
     }
 

@@ -1,9 +1,11 @@
 package de.schulit.servicedesk.matrix;
 
+import de.schulit.servicedesk.channel.Attachment;
 import de.schulit.servicedesk.channel.Outbox;
 import de.schulit.servicedesk.channel.QueuedMessage;
 import de.schulit.servicedesk.channel.WakeableWorker;
 import de.schulit.servicedesk.matrix.MatrixStore.RoomPost;
+import de.schulit.servicedesk.ticket.Attachments;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Sends what the bot has to say in Matrix, from two durable queues: the core outbox (requesters, answered in the room
- * they last wrote from) and {@code matrix_room_post} (the agents' room and notices into a given room). In order per
+ * they last wrote from) and {@code matrix_room_post} (the agents' room, with requesters' files uploaded into the
+ * tickets' threads, and notices into a given room). In order per
  * chat and room: a message that failed holds back the later ones of its chat with exponential backoff. Every message
  * has a transaction id chosen once and stored, so a resend after a timeout, a dropped connection or a restart is
  * recognised by the homeserver and never shows twice. {@code M_LIMIT_EXCEEDED} pauses all sending as long as asked.
@@ -37,6 +40,7 @@ final class MatrixDispatcher {
     private static final int BATCH = 100;
 
     private final Outbox outbox;
+    private final Attachments attachments;
     private final MatrixStore store;
     private final MatrixClient client;
     private final MatrixOutboundMapper mapper;
@@ -52,9 +56,10 @@ final class MatrixDispatcher {
         long notBefore;
     }
 
-    MatrixDispatcher(Outbox outbox, MatrixStore store, MatrixClient client, MatrixOutboundMapper mapper,
-                     TransactionTemplate transaction, Clock clock, Settings settings) {
+    MatrixDispatcher(Outbox outbox, Attachments attachments, MatrixStore store, MatrixClient client,
+                     MatrixOutboundMapper mapper, TransactionTemplate transaction, Clock clock, Settings settings) {
         this.outbox = outbox;
+        this.attachments = attachments;
         this.store = store;
         this.client = client;
         this.mapper = mapper;
@@ -131,7 +136,21 @@ final class MatrixDispatcher {
                 heldRooms.add(key);
                 continue;
             }
-            ObjectNode content = mapper.notice(post.body(), post.html());
+            ObjectNode content;
+            try {
+                content = post.attachmentId() == null ? mapper.notice(post.body(), post.html()) : file(post);
+            } catch (MatrixException e) {
+                if (e.isRateLimit()) {
+                    return pause(e);
+                }
+                failed(key, post.id(), e);
+                heldRooms.add(key);
+                continue;
+            }
+            if (content == null) {
+                transaction.executeWithoutResult(status -> store.postSent(post, null, clock.instant()));
+                continue; // the attachment is gone (deleted meanwhile): nothing to show
+            }
             if (post.ticketNumber() != null && !post.root()) {
                 Optional<String> root = store.threadRoot(post.ticketNumber());
                 if (root.isEmpty()) {
@@ -154,6 +173,22 @@ final class MatrixDispatcher {
             }
         }
         return delivered ? 0 : nextWait();
+    }
+
+    /** The post's attachment as a file message, uploaded once; null when the attachment no longer exists. */
+    private ObjectNode file(RoomPost post) {
+        Optional<Attachment> attachment = attachments.load(post.attachmentId());
+        if (attachment.isEmpty()) {
+            return null;
+        }
+        Attachment file = attachment.get();
+        String uri = post.mediaUri();
+        if (uri == null) {
+            uri = client.upload(file.content(), file.mimeType(), file.fileName());
+            String uploaded = uri;
+            transaction.executeWithoutResult(status -> store.postUploaded(post.id(), uploaded));
+        }
+        return mapper.file(uri, file.fileName(), file.mimeType(), file.size());
     }
 
     private long pause(MatrixException e) {

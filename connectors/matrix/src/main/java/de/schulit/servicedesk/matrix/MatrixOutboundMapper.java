@@ -62,6 +62,17 @@ final class MatrixOutboundMapper {
         return content;
     }
 
+    /** An uploaded file as m.image (shown inline) or m.file; body and filename are its name (spec v1.10). */
+    ObjectNode file(String mediaUri, String fileName, String mimeType, long size) {
+        ObjectNode content = json.createObjectNode();
+        content.put("msgtype", mimeType.startsWith("image/") ? "m.image" : "m.file");
+        content.put("body", fileName);
+        content.put("filename", fileName);
+        content.put("url", mediaUri);
+        content.putObject("info").put("mimetype", mimeType).put("size", size);
+        return content;
+    }
+
     /** A notice in the thread of a root event (spec v1.4), falling back to a reply for clients without threads. */
     ObjectNode inThread(ObjectNode content, String rootEventId) {
         ObjectNode relation = content.putObject("m.relates_to");

@@ -23,7 +23,8 @@ final class MatrixStore {
     record StoredEvent(long seq, String eventId, String roomId, String payload) {
     }
 
-    record RoomPost(long id, String roomId, String ticketNumber, boolean root, String body, String html, String txnId) {
+    record RoomPost(long id, String roomId, String ticketNumber, boolean root, String body, String html, String txnId,
+                    Long attachmentId, String mediaUri) {
     }
 
     private final JdbcClient jdbc;
@@ -168,10 +169,27 @@ final class MatrixStore {
     }
 
     void post(String roomId, String ticketNumber, boolean root, String body, String html, Instant at) {
-        jdbc.sql("INSERT INTO matrix_room_post (room_id, ticket_number, is_root, body, html, txn_id, created_at) "
-                        + "VALUES (:room, :ticket, :root, :body, :html, :txn, :at)")
+        insertPost(roomId, ticketNumber, root, body, html, null, at);
+    }
+
+    /** A ticket attachment to be uploaded and posted into the ticket's thread. */
+    void postFile(String roomId, String ticketNumber, long attachmentId, String caption, Instant at) {
+        insertPost(roomId, ticketNumber, false, caption, caption, attachmentId, at);
+    }
+
+    private void insertPost(String roomId, String ticketNumber, boolean root, String body, String html,
+                            Long attachmentId, Instant at) {
+        jdbc.sql("INSERT INTO matrix_room_post (room_id, ticket_number, is_root, body, html, attachment_id, txn_id, "
+                        + "created_at) VALUES (:room, :ticket, :root, :body, :html, :attachment, :txn, :at)")
                 .param("room", roomId).param("ticket", ticketNumber).param("root", root).param("body", body)
-                .param("html", html).param("txn", newTxnId()).param("at", utc(at)).update();
+                .param("html", html).param("attachment", attachmentId).param("txn", newTxnId()).param("at", utc(at))
+                .update();
+    }
+
+    /** Remembers the uploaded file, so a retried send does not upload it again. */
+    void postUploaded(long postId, String mediaUri) {
+        jdbc.sql("UPDATE matrix_room_post SET media_uri = :uri WHERE id = :id").param("uri", mediaUri)
+                .param("id", postId).update();
     }
 
     /** True when the ticket's thread exists or its root post waits to be sent. */
@@ -182,10 +200,12 @@ final class MatrixStore {
     }
 
     List<RoomPost> unsentPosts(int limit) {
-        return jdbc.sql("SELECT id, room_id, ticket_number, is_root, body, html, txn_id FROM matrix_room_post "
-                        + "WHERE sent_at IS NULL ORDER BY id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+        return jdbc.sql("SELECT id, room_id, ticket_number, is_root, body, html, txn_id, attachment_id, media_uri "
+                        + "FROM matrix_room_post WHERE sent_at IS NULL ORDER BY id FETCH FIRST " + Math.max(1, limit)
+                        + " ROWS ONLY")
                 .query((rs, row) -> new RoomPost(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7)))
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, Long.class),
+                        rs.getString(9)))
                 .list();
     }
 

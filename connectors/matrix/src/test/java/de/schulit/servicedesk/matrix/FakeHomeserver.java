@@ -228,6 +228,13 @@ public final class FakeHomeserver implements AutoCloseable {
         }
     }
 
+    /** The bytes of an uploaded file, or null. */
+    public byte[] media(String mxcUri) {
+        synchronized (lock) {
+            return media.get(mxcUri.substring(mxcUri.lastIndexOf('/') + 1));
+        }
+    }
+
     public boolean botJoined(String roomId) {
         synchronized (lock) {
             return room(roomId).joined.contains(BOT);
@@ -311,6 +318,14 @@ public final class FakeHomeserver implements AutoCloseable {
                 ObjectNode answer = json.createObjectNode();
                 answer.set("chunk", chunk);
                 ok(exchange, answer);
+            } else if (path.equals("/_matrix/media/v3/upload") && exchange.getRequestMethod().equals("POST")) {
+                byte[] content = exchange.getRequestBody().readAllBytes();
+                String type = exchange.getRequestHeaders().getFirst("Content-Type");
+                String uri;
+                synchronized (lock) {
+                    uri = upload(content, type == null ? "application/octet-stream" : type);
+                }
+                ok(exchange, json.createObjectNode().put("content_uri", uri));
             } else if ((m = DOWNLOAD.matcher(path)).matches()) {
                 download(exchange, decode(m.group(1)), decode(m.group(2)));
             } else {
