@@ -6,5 +6,7 @@ public enum HistoryType {
     AGENT_REPLY,
     INTERNAL_NOTE,
     STATUS_CHANGE,
-    ATTACHMENT
+    ATTACHMENT,
+    /** The requester's rating 1-5 after confirming the solution; the text is the number. */
+    RATING
 }

@@ -16,4 +16,9 @@ public sealed interface TicketEvent {
 
     record RequesterFollowedUp(Ticket ticket, HistoryEntry message) implements TicketEvent {
     }
+
+    /** Somebody else reported the same problem and joined; affected counts the requester and all subscribers. */
+    record SubscriberJoined(Ticket ticket, Subscriber subscriber, HistoryEntry message, int affected)
+            implements TicketEvent {
+    }
 }
