@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Reports the printer problem of the README through any chat channel as a user would: choose "Drucken & Kopieren"
- * whatever the classifier made of the text, then answer the service's questions up to the summary.
+ * whatever the classifier made of the text, pass the self-help hints, then answer the service's questions up to
+ * the summary, filing a ticket of its own even if another one of the room is open.
  */
 final class PrintingIntake {
 
@@ -23,19 +24,34 @@ final class PrintingIntake {
     }
 
     static void choosePrinting(Chat chat) {
+        chooseStoerung(chat, "drucken", "Drucken & Kopieren");
+    }
+
+    /**
+     * Chooses the service as a Störung whatever the classifier made of the text, and passes the self-help hints
+     * with "Trotzdem Ticket anlegen".
+     */
+    static void chooseStoerung(Chat chat, String serviceId, String serviceName) {
         for (int i = 0; i < 3 && !chat.optionIds().isEmpty(); i++) {
-            if (chat.optionIds().contains("yes") && chat.text().contains("Drucken & Kopieren")) {
+            if (chat.optionIds().contains("yes") && chat.text().contains(serviceName + " – Störung")) {
                 chat.press("yes");
                 break;
             }
-            if (chat.optionIds().contains("svc:drucken")) {
-                chat.press("svc:drucken");
+            if (chat.optionIds().contains("yes") && chat.text().contains(serviceName)) {
+                chat.press(chat.optionIds().contains("other-type") ? "other-type" : "yes");
+                break;
+            }
+            if (chat.optionIds().contains("svc:" + serviceId)) {
+                chat.press("svc:" + serviceId);
                 break;
             }
             chat.press(chat.optionIds().contains("other-service") ? "other-service" : "menu");
         }
         if (chat.optionIds().contains("type:stoerung")) {
             chat.press("type:stoerung");
+        }
+        if (chat.optionIds().contains("file")) {
+            chat.press("file");
         }
     }
 
@@ -45,6 +61,8 @@ final class PrintingIntake {
             List<String> ids = chat.optionIds();
             if (chat.text().contains("In welchem Raum")) {
                 chat.type("Lehrerzimmer");
+            } else if (ids.contains("separate")) {
+                chat.press("separate"); // an open ticket of another test in the same room: this one is new
             } else if (ids.contains("choice:drucker")) {
                 chat.press("choice:drucker");
             } else if (ids.contains("impact:ONE_ROOM")) {
