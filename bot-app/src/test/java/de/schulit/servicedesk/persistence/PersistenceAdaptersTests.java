@@ -540,6 +540,10 @@ class PersistenceAdaptersTests {
         assertThat(subscriptions.isSubscribed(ticket.number(), anna.id())).isFalse();
         assertThat(subscriptions.of(other.number())).isEmpty();
         assertThat(subscriptions.isSubscribed(other.number(), cleo.id())).isFalse();
+        assertThat(subscriptions.add(other.number(), viaWebChat)).isTrue();
+        assertThat(subscriptions.joinedBy(cleo.id(), 10)).containsExactly(other.number(), ticket.number());
+        assertThat(subscriptions.joinedBy(cleo.id(), 1)).containsExactly(other.number());
+        assertThat(subscriptions.joinedBy(anna.id(), 10)).isEmpty();
 
         HistoryEntry rating = new HistoryEntry(HistoryType.RATING, "Bert Brandt", "4", null, T0.plusSeconds(120));
         assertThat(tickets.record(ticket.number(), rating, TicketStatus.CLOSED, Priority.P3).history()).endsWith(rating);

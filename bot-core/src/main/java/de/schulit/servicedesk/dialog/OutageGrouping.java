@@ -2,6 +2,7 @@ package de.schulit.servicedesk.dialog;
 
 import de.schulit.servicedesk.catalog.CatalogService;
 import de.schulit.servicedesk.catalog.RequestType;
+import de.schulit.servicedesk.ticket.PriorityMatrix;
 import de.schulit.servicedesk.ticket.Ticket;
 import de.schulit.servicedesk.ticket.TicketDesk;
 import de.schulit.servicedesk.ticket.TicketQuery;
@@ -15,6 +16,7 @@ import java.util.Optional;
 /**
  * Finds the open ticket a new report probably duplicates: same school, same service and request type, created
  * within the window, and, where the service asks for the room, the same room. The newest such ticket wins.
+ * Security incidents are never grouped: every affected device and account needs its own handling.
  */
 final class OutageGrouping {
 
@@ -43,7 +45,7 @@ final class OutageGrouping {
     }
 
     Optional<Ticket> match(String schoolId, CatalogService service, RequestType type, Map<String, String> answers) {
-        if (window.isZero()) {
+        if (window.isZero() || PriorityMatrix.SECURITY_SERVICE.equals(service.id())) {
             return Optional.empty();
         }
         Instant since = clock.instant().minus(window);

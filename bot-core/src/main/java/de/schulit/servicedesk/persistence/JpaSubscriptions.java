@@ -3,6 +3,7 @@ package de.schulit.servicedesk.persistence;
 import de.schulit.servicedesk.ticket.Subscriber;
 import de.schulit.servicedesk.ticket.Subscriptions;
 import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,5 +37,11 @@ public class JpaSubscriptions implements Subscriptions {
     @Override
     public boolean isSubscribed(String ticketNumber, long personId) {
         return subscribers.existsByTicketNumberAndPersonId(ticketNumber, personId);
+    }
+
+    @Override
+    public List<String> joinedBy(long personId, int limit) {
+        return subscribers.findByPersonIdOrderByIdDesc(personId, Limit.of(limit)).stream()
+                .map(TicketSubscriberEntity::ticketNumber).toList();
     }
 }

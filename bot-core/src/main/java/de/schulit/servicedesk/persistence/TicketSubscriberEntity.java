@@ -49,6 +49,10 @@ class TicketSubscriberEntity {
         this.joinedAt = Timestamps.stored(subscriber.joinedAt());
     }
 
+    String ticketNumber() {
+        return ticketNumber;
+    }
+
     Subscriber toSubscriber() {
         return new Subscriber(personId, name, new ChannelAddress(channel, address), joinedAt);
     }

@@ -1,6 +1,7 @@
 package de.schulit.servicedesk.persistence;
 
 import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface TicketSubscriberRepository extends JpaRepository<TicketSubscriberEntity, Long> {
@@ -8,4 +9,6 @@ interface TicketSubscriberRepository extends JpaRepository<TicketSubscriberEntit
     List<TicketSubscriberEntity> findByTicketNumberOrderById(String ticketNumber);
 
     boolean existsByTicketNumberAndPersonId(String ticketNumber, long personId);
+
+    List<TicketSubscriberEntity> findByPersonIdOrderByIdDesc(long personId, Limit limit);
 }

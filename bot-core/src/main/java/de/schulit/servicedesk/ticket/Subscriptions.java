@@ -15,4 +15,7 @@ public interface Subscriptions {
     List<Subscriber> of(String ticketNumber);
 
     boolean isSubscribed(String ticketNumber, long personId);
+
+    /** The numbers of the tickets the person joined, the most recently joined first, at most limit. */
+    List<String> joinedBy(long personId, int limit);
 }

@@ -5,6 +5,8 @@ import de.schulit.servicedesk.identity.Person;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,12 +73,17 @@ public final class TicketDesk {
         return find(number).filter(t -> mayView(person, t));
     }
 
-    /** Newest first: a coordinator's school, everybody else their own. */
+    /** Newest first: a coordinator's school, everybody else their own and the ones they joined. */
     public List<Ticket> visibleTickets(Person person, int limit) {
-        TicketQuery query = person.isCoordinator()
-                ? new TicketQuery(person.schoolId(), null, null, limit)
-                : new TicketQuery(person.schoolId(), null, person.id(), limit);
-        return tickets.search(query);
+        if (person.isCoordinator()) {
+            return tickets.search(new TicketQuery(person.schoolId(), null, null, limit));
+        }
+        List<Ticket> visible = new ArrayList<>(tickets.search(new TicketQuery(person.schoolId(), null, person.id(), limit)));
+        subscriptions.joinedBy(person.id(), limit).stream().map(this::find).flatMap(Optional::stream)
+                .filter(ticket -> ticket.schoolId().equals(person.schoolId())).forEach(visible::add);
+        return visible.stream()
+                .sorted(Comparator.comparing(Ticket::createdAt).thenComparing(Ticket::number).reversed())
+                .limit(limit).toList();
     }
 
     /** The people who joined the ticket, oldest first; the requester is not among them. */

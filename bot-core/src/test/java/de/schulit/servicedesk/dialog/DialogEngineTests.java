@@ -243,6 +243,16 @@ class DialogEngineTests {
         }
 
         @Test
+        void securityIncidentsOfTheSameSchoolAreNeverOfferedForJoining() {
+            f.classify("Ich habe auf einen Link geklickt", "sicherheit", STOERUNG);
+            f.enrolled("anna", "Anna Schmidt", "gs-park", Role.STAFF).says("Ich habe auf einen Link geklickt")
+                    .presses("yes").says("Passwort eingegeben").presses("confirm").expect("P1 kritisch");
+            var bert = f.enrolled("bert", "Bert Brandt", "gs-park", Role.STAFF);
+            bert.says("Ich habe auf einen Link geklickt").presses("yes").expect("Was ist passiert?");
+            assertThat(bert.optionIds()).doesNotContain("join");
+        }
+
+        @Test
         void p1OutsideBusinessHoursSaysWhenTheHotlineIsStaffedAgain() {
             f.clock.set(Instant.parse("2026-11-27T16:30:00Z")); // Friday 17:30 in Berlin
             var chat = f.enrolled("anna", "Anna Schmidt", "gs-park", Role.STAFF);

@@ -94,6 +94,7 @@ class DialogLoopTests {
 
             // the subscriber sees the ticket they joined; a colleague who did not join does not
             bert.says("Status " + ticket.number()).expect("Neu");
+            bert.says("/tickets").expect(ticket.number());
             f.enrolled("cleo", "Cleo Conrad", "gs-park", Role.STAFF).says("Status " + ticket.number())
                     .expect("nicht gefunden");
         }

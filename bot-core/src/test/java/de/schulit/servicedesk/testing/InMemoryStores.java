@@ -263,6 +263,13 @@ public final class InMemoryStores {
         public boolean isSubscribed(String ticketNumber, long personId) {
             return of(ticketNumber).stream().anyMatch(s -> s.personId() == personId);
         }
+
+        @Override
+        public List<String> joinedBy(long personId, int limit) {
+            return subscribers.entrySet().stream()
+                    .filter(e -> e.getValue().stream().anyMatch(s -> s.personId() == personId))
+                    .map(Map.Entry::getKey).sorted(Comparator.reverseOrder()).limit(limit).toList();
+        }
     }
 
     public final class InMemoryOutbox implements Outbox {
