@@ -127,22 +127,8 @@ class OutageScenarioIntegrationTests {
     private static String fileOutage(RunningApp.Chat chat) {
         chat.says(REPORTS.get(0));
         PrintingIntake.chooseStoerung(chat, "internet", "Internetzugang");
-        for (int i = 0; i < 10 && !chat.optionIds().contains("confirm"); i++) {
-            List<String> ids = chat.optionIds();
-            if (chat.text().contains("Wo haben Sie das Problem bemerkt")) {
-                chat.says("Lehrerzimmer");
-            } else if (ids.contains("choice:wlan")) {
-                chat.presses("choice:wlan");
-            } else if (ids.contains("impact:WHOLE_SCHOOL")) {
-                chat.presses("impact:WHOLE_SCHOOL");
-            } else if (ids.contains("urgency:BLOCKED_NOW")) {
-                chat.presses("urgency:BLOCKED_NOW");
-            } else if (ids.contains("skip")) {
-                chat.presses("skip");
-            } else {
-                throw new AssertionError("unexpected step: " + chat.text() + " " + ids);
-            }
-        }
+        PrintingIntake.answerUntilSummary(chat, Map.of("Wo haben Sie das Problem bemerkt", "Lehrerzimmer"),
+                List.of("choice:wlan", "impact:WHOLE_SCHOOL", "urgency:BLOCKED_NOW"));
         chat.presses("confirm");
         Matcher number = WebChatScenarioIntegrationTests.NUMBER.matcher(chat.text());
         assertThat(number.find()).as(chat.text()).isTrue();
