@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Tells the requester and everybody who joined the ticket, each in the chat they came from and in their language,
@@ -92,8 +93,13 @@ public final class RequesterNotifier implements TicketListener {
 
     private void send(ChannelAddress to, String language, String number, BotMessage message, boolean expectReply) {
         outbox.append(to, message);
-        if (expectReply) {
-            Conversation conversation = conversations.load(to).orElseGet(() -> Conversation.start(language));
+        if (!expectReply) {
+            return;
+        }
+        Optional<Conversation> stored = conversations.load(to);
+        // Writing only a change keeps a notification to many chats from colliding with their ongoing turns.
+        if (stored.isEmpty() || !number.equals(stored.get().replyTo())) {
+            Conversation conversation = stored.orElseGet(() -> Conversation.start(language));
             conversation.replyTo(number);
             conversations.save(to, conversation);
         }

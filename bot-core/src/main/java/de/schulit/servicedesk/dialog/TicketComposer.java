@@ -22,6 +22,7 @@ final class TicketComposer {
     private static final Set<String> LOCATION_QUESTIONS = Set.of("raum", "ort");
     /** The transcript kept with a ticket is bounded; a long intake keeps its first lines. */
     static final int TRANSCRIPT_LINES = 120;
+    private static final int TRANSCRIPT_LINE_LENGTH = 2000;
 
     private final Messages messages;
 
@@ -78,7 +79,8 @@ final class TicketComposer {
 
     static void record(Draft draft, String line) {
         if (draft.transcript.size() < TRANSCRIPT_LINES) {
-            draft.transcript.add(line);
+            draft.transcript.add(line.length() <= TRANSCRIPT_LINE_LENGTH ? line
+                    : line.substring(0, TRANSCRIPT_LINE_LENGTH - 1) + "…");
         }
     }
 
