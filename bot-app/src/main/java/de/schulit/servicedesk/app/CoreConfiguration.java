@@ -7,6 +7,7 @@ import de.schulit.servicedesk.dialog.BusinessHours;
 import de.schulit.servicedesk.dialog.Classifier;
 import de.schulit.servicedesk.dialog.ConversationStore;
 import de.schulit.servicedesk.dialog.DialogEngine;
+import de.schulit.servicedesk.dialog.DialogMetrics;
 import de.schulit.servicedesk.dialog.Messages;
 import de.schulit.servicedesk.dialog.RequesterNotifier;
 import de.schulit.servicedesk.identity.Enrollment;
@@ -17,9 +18,11 @@ import de.schulit.servicedesk.school.School;
 import de.schulit.servicedesk.school.Schools;
 import de.schulit.servicedesk.school.SchoolsLoader;
 import de.schulit.servicedesk.ticket.Attachments;
+import de.schulit.servicedesk.ticket.Subscriptions;
 import de.schulit.servicedesk.ticket.TicketDesk;
 import de.schulit.servicedesk.ticket.TicketListener;
 import de.schulit.servicedesk.ticket.Tickets;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,14 +74,15 @@ class CoreConfiguration {
     }
 
     @Bean
-    RequesterNotifier requesterNotifier(Outbox outbox, People people, ConversationStore conversations, Messages messages) {
-        return new RequesterNotifier(outbox, people, conversations, messages);
+    RequesterNotifier requesterNotifier(Outbox outbox, People people, ConversationStore conversations, Messages messages,
+                                        Subscriptions subscriptions) {
+        return new RequesterNotifier(outbox, people, conversations, messages, subscriptions);
     }
 
     @Bean
-    TicketDesk ticketDesk(Tickets tickets, Clock clock, BusinessHours hours, ServicedeskProperties properties,
-                          ObjectProvider<TicketListener> listeners) {
-        TicketDesk desk = new TicketDesk(tickets, clock, hours.zone(), properties.ticketPrefix());
+    TicketDesk ticketDesk(Tickets tickets, Subscriptions subscriptions, Clock clock, BusinessHours hours,
+                          ServicedeskProperties properties, ObjectProvider<TicketListener> listeners) {
+        TicketDesk desk = new TicketDesk(tickets, subscriptions, clock, hours.zone(), properties.ticketPrefix());
         listeners.orderedStream().forEach(desk::addListener);
         return desk;
     }
@@ -87,9 +91,11 @@ class CoreConfiguration {
     DialogEngine dialogEngine(ServiceCatalog catalog, Classifier classifier, People people, Schools schools,
                               Enrollment enrollment, TicketDesk desk, Attachments attachments,
                               ConversationStore conversations, Messages messages, BusinessHours hours, Clock clock,
-                              ServicedeskProperties properties) {
+                              ServicedeskProperties properties, MeterRegistry meters) {
         return new DialogEngine(catalog, classifier, people, schools, enrollment, desk, attachments, conversations,
                 messages, hours, clock,
-                new DialogEngine.Settings(properties.hotline(), properties.maxTextLength(), Messages.GERMAN));
+                new DialogEngine.Settings(properties.hotline(), properties.maxTextLength(), Messages.GERMAN,
+                        properties.grouping().window()),
+                new DialogMetrics(meters));
     }
 }

@@ -1,10 +1,13 @@
 package de.schulit.servicedesk.app;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reports the printer problem of the README through any chat channel as a user would: choose "Drucken & Kopieren"
- * whatever the classifier made of the text, then answer the service's questions up to the summary.
+ * whatever the classifier made of the text, pass the self-help hints, then answer the service's questions up to
+ * the summary, filing a ticket of its own even if another one of the room is open.
  */
 final class PrintingIntake {
 
@@ -23,13 +26,25 @@ final class PrintingIntake {
     }
 
     static void choosePrinting(Chat chat) {
+        chooseStoerung(chat, "drucken", "Drucken & Kopieren");
+    }
+
+    /**
+     * Chooses the service as a Störung whatever the classifier made of the text, and passes the self-help hints
+     * with "Trotzdem Ticket anlegen".
+     */
+    static void chooseStoerung(Chat chat, String serviceId, String serviceName) {
         for (int i = 0; i < 3 && !chat.optionIds().isEmpty(); i++) {
-            if (chat.optionIds().contains("yes") && chat.text().contains("Drucken & Kopieren")) {
+            if (chat.optionIds().contains("yes") && chat.text().contains(serviceName + " – Störung")) {
                 chat.press("yes");
                 break;
             }
-            if (chat.optionIds().contains("svc:drucken")) {
-                chat.press("svc:drucken");
+            if (chat.optionIds().contains("yes") && chat.text().contains(serviceName)) {
+                chat.press(chat.optionIds().contains("other-type") ? "other-type" : "yes");
+                break;
+            }
+            if (chat.optionIds().contains("svc:" + serviceId)) {
+                chat.press("svc:" + serviceId);
                 break;
             }
             chat.press(chat.optionIds().contains("other-service") ? "other-service" : "menu");
@@ -37,20 +52,32 @@ final class PrintingIntake {
         if (chat.optionIds().contains("type:stoerung")) {
             chat.press("type:stoerung");
         }
+        if (chat.optionIds().contains("file")) {
+            chat.press("file");
+        }
     }
 
     /** Answers room, device, optional questions, impact and urgency until the summary asks to confirm. */
     static void answerUntilSummary(Chat chat) {
+        // "separate": an open ticket of another test in the same room is offered; this report is a new one
+        answerUntilSummary(chat, Map.of("In welchem Raum", "Lehrerzimmer"),
+                List.of("separate", "choice:drucker", "impact:ONE_ROOM", "urgency:TODAY_OR_TOMORROW"));
+    }
+
+    /**
+     * Answers until the summary asks to confirm: a text question recognised by its words gets its typed answer,
+     * otherwise the first of the preferred options that is offered is pressed, otherwise an optional question skipped.
+     */
+    static void answerUntilSummary(Chat chat, Map<String, String> typedAnswers, List<String> preferredOptions) {
         for (int i = 0; i < 10 && !chat.optionIds().contains("confirm"); i++) {
             List<String> ids = chat.optionIds();
-            if (chat.text().contains("In welchem Raum")) {
-                chat.type("Lehrerzimmer");
-            } else if (ids.contains("choice:drucker")) {
-                chat.press("choice:drucker");
-            } else if (ids.contains("impact:ONE_ROOM")) {
-                chat.press("impact:ONE_ROOM");
-            } else if (ids.contains("urgency:TODAY_OR_TOMORROW")) {
-                chat.press("urgency:TODAY_OR_TOMORROW");
+            Optional<String> typed = typedAnswers.entrySet().stream().filter(e -> chat.text().contains(e.getKey()))
+                    .map(Map.Entry::getValue).findFirst();
+            Optional<String> preferred = preferredOptions.stream().filter(ids::contains).findFirst();
+            if (typed.isPresent()) {
+                chat.type(typed.get());
+            } else if (preferred.isPresent()) {
+                chat.press(preferred.get());
             } else if (ids.contains("skip")) {
                 chat.press("skip");
             } else {

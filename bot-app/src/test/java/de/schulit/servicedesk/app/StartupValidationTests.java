@@ -69,6 +69,12 @@ class StartupValidationTests {
         assertThat(startWith("--servicedesk.ticket-prefix=sd-1")).hasStackTraceContaining("servicedesk.ticket-prefix");
         assertThat(startWith("--servicedesk.api.agent-keys[0]=short")).rootCause()
                 .hasMessageContaining("servicedesk.api.agent-keys[0]");
+        assertThat(startWith("--servicedesk.dialog.reminder-after=PT2H", "--servicedesk.dialog.expire-after=PT1H"))
+                .rootCause().hasMessageContaining("servicedesk.dialog.expire-after");
+        assertThat(startWith("--servicedesk.grouping.window=-PT1H")).rootCause()
+                .hasMessageContaining("servicedesk.grouping.window");
+        assertThat(startWith("--servicedesk.resolution.auto-close-after=PT5M")).rootCause()
+                .hasMessageContaining("servicedesk.resolution.auto-close-after");
         assertThat(startWith("--servicedesk.schools-file=" + dir.resolve("missing.yml"))).rootCause()
                 .hasMessageContaining("missing.yml").hasMessageContaining("file not found");
     }

@@ -60,7 +60,12 @@ class WebChatScenarioIntegrationTests {
         assertThat(json.get("status").asString()).isEqualTo("NEW");
         assertThat(json.get("requestType").asString()).isEqualTo("stoerung");
         assertThat(json.get("priority").asString()).isEqualTo("P3");
-        assertThat(json.get("title").asString()).isEqualTo(PRINTER);
+        assertThat(json.get("title").asString())
+                .isEqualTo("Drucken & Kopieren / Drucker, Lehrerzimmer: Der Drucker im Lehrerzimmer druckt…");
+        assertThat(json.get("description").asString()).startsWith(PRINTER + "\n")
+                .contains("In welchem Raum steht das Gerät? Lehrerzimmer");
+        assertThat(json.get("affected").asInt()).isEqualTo(1);
+        assertThat(json.get("subscribers")).isEmpty();
         assertThat(json.get("fields").get("raum").asString()).isEqualTo("Lehrerzimmer");
         assertThat(json.get("fields").get("geraet").asString()).isEqualTo("Drucker");
         assertThat(json.get("requester").get("name").asString()).isEqualTo("Anna Schmidt");
@@ -115,7 +120,8 @@ class WebChatScenarioIntegrationTests {
 
         app.restart();
 
-        assertThat(chat.says("Lehrerzimmer").text()).contains("Um welches Gerät");
+        // another room than the first ticket's, so that it is not offered for joining
+        assertThat(chat.says("Raum 2.14").text()).contains("Um welches Gerät");
         String second = finishIntake(chat);
         int firstSequence = Integer.parseInt(first.substring(first.lastIndexOf('-') + 1));
         assertThat(second).isEqualTo(first.substring(0, first.lastIndexOf('-') + 1)

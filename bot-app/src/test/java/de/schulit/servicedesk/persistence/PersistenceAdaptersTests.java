@@ -24,6 +24,7 @@ import de.schulit.servicedesk.ticket.Impact;
 import de.schulit.servicedesk.ticket.NewTicket;
 import de.schulit.servicedesk.ticket.Priority;
 import de.schulit.servicedesk.ticket.Requester;
+import de.schulit.servicedesk.ticket.Subscriber;
 import de.schulit.servicedesk.ticket.Ticket;
 import de.schulit.servicedesk.ticket.TicketNotFoundException;
 import de.schulit.servicedesk.ticket.TicketQuery;
@@ -110,6 +111,9 @@ class PersistenceAdaptersTests {
 
     @Autowired
     JpaConversationStore conversations;
+
+    @Autowired
+    JpaSubscriptions subscriptions;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -453,6 +457,15 @@ class PersistenceAdaptersTests {
         conversation.replyTo("SD-2026-00042");
         set(conversation, "pendingText", "und noch etwas");
         set(conversation, "updatedAt", T0);
+        set(draft, "selfHelpOffered", true);
+        set(draft, "groupingChecked", true);
+        set(draft, "joinCandidate", "SD-2026-00040");
+        set(draft, "resumeAt", 2);
+        set(draft, "transcript", new ArrayList<>(List.of("Sie: Beamer geht nicht", "Bot: Passt das?")));
+        set(conversation, "awaitingConfirmation", new ArrayList<>(List.of("SD-2026-00041", "SD-2026-00042")));
+        set(conversation, "focusTicket", "SD-2026-00041");
+        set(conversation, "interrupted", Step.QUESTION);
+        set(conversation, "remindedAt", T0.plusSeconds(5));
 
         conversations.save(address, conversation);
         Conversation loaded = conversations.load(address).orElseThrow();
@@ -470,6 +483,71 @@ class PersistenceAdaptersTests {
         conversations.save(address, loaded);
         assertThat(conversations.load(address).orElseThrow()).usingRecursiveComparison().isEqualTo(loaded);
         assertThat(conversations.load(new ChannelAddress("telegram", "nobody"))).isEmpty();
+    }
+
+    @Test
+    void unfinishedIntakesAreFoundByLastActivity() throws Exception {
+        Instant now = Instant.parse("2031-01-01T10:00:00Z");
+        ChannelAddress silent = new ChannelAddress("webchat", uniqueId("silent"));
+        ChannelAddress recent = new ChannelAddress("webchat", uniqueId("recent"));
+        ChannelAddress idle = new ChannelAddress("webchat", uniqueId("idle"));
+        for (ChannelAddress address : List.of(silent, recent, idle)) {
+            Conversation conversation = Conversation.start("de");
+            if (address != idle) {
+                set(conversation, "step", Step.QUESTION);
+                Draft draft = new Draft();
+                set(draft, "description", "Beamer kaputt");
+                set(conversation, "draft", draft);
+            }
+            set(conversation, "updatedAt", address == recent ? now.minusSeconds(60) : now.minusSeconds(3600));
+            conversations.save(address, conversation);
+        }
+
+        List<ChannelAddress> found = conversations.unfinishedSince(now.minusSeconds(1800), 1000);
+
+        assertThat(found).contains(silent).doesNotContain(recent, idle);
+        Conversation finished = conversations.load(silent).orElseThrow();
+        set(finished, "step", Step.IDLE);
+        set(finished, "draft", null);
+        conversations.save(silent, finished);
+        assertThat(conversations.unfinishedSince(now.minusSeconds(1800), 1000)).doesNotContain(silent);
+    }
+
+    // --- subscriptions ---
+
+    @Test
+    void subscribersAreStoredOncePerPersonInJoiningOrderWithTheirChat() {
+        String school = school();
+        Person anna = people.create(school, "Anna Schmidt", Role.STAFF, "de");
+        Person bert = people.create(school, "Bert Brandt", Role.STAFF, "en");
+        Person cleo = people.create(school, "Cleo Conrad", Role.STAFF, "de");
+        Ticket ticket = newTicket(school, anna, T0);
+        Ticket other = newTicket(school, anna, T0);
+        Subscriber viaTelegram = new Subscriber(bert.id(), bert.name(), new ChannelAddress("telegram", "4711"),
+                T0.plusNanos(1_500));
+        Subscriber viaWebChat = new Subscriber(cleo.id(), cleo.name(), new ChannelAddress("webchat", "s-1"),
+                T0.plusSeconds(60));
+
+        assertThat(subscriptions.add(ticket.number(), viaTelegram)).isTrue();
+        assertThat(subscriptions.add(ticket.number(), viaWebChat)).isTrue();
+        assertThat(subscriptions.add(ticket.number(), new Subscriber(bert.id(), bert.name(),
+                new ChannelAddress("webchat", "s-2"), T0.plusSeconds(90)))).isFalse();
+
+        assertThat(subscriptions.of(ticket.number())).containsExactly(
+                new Subscriber(bert.id(), "Bert Brandt", new ChannelAddress("telegram", "4711"), T0.plusNanos(1_000)),
+                viaWebChat);
+        assertThat(subscriptions.isSubscribed(ticket.number(), cleo.id())).isTrue();
+        assertThat(subscriptions.isSubscribed(ticket.number(), anna.id())).isFalse();
+        assertThat(subscriptions.of(other.number())).isEmpty();
+        assertThat(subscriptions.isSubscribed(other.number(), cleo.id())).isFalse();
+        assertThat(subscriptions.add(other.number(), viaWebChat)).isTrue();
+        assertThat(subscriptions.joinedBy(cleo.id(), 10)).containsExactly(other.number(), ticket.number());
+        assertThat(subscriptions.joinedBy(cleo.id(), 1)).containsExactly(other.number());
+        assertThat(subscriptions.joinedBy(anna.id(), 10)).isEmpty();
+
+        HistoryEntry rating = new HistoryEntry(HistoryType.RATING, "Bert Brandt", "4", null, T0.plusSeconds(120));
+        assertThat(tickets.record(ticket.number(), rating, TicketStatus.CLOSED, Priority.P3).history()).endsWith(rating);
+        assertThat(tickets.find(ticket.number()).orElseThrow().history()).endsWith(rating);
     }
 
     @Test

@@ -74,7 +74,7 @@ class WebChatPageEndToEndTests {
     private static final String HOSTILE_REPLY = "<img src=x onerror=\"window.__xss=1\"><b>Hallo</b>";
     /** Buttons that move around in the dialog instead of answering; the scenario never presses them. */
     private static final List<String> NAVIGATION = List.of("zurück", "abbrechen", "überspringen", "andere kategorie",
-            "andere art", "nein, neues anliegen");
+            "andere art", "nein, neues anliegen", "hat geholfen", "ja, mich eintragen");
 
     @LocalServerPort
     private int port;

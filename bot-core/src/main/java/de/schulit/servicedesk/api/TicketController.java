@@ -57,13 +57,13 @@ class TicketController {
         int bounded = Math.max(1, Math.min(limit, MAX_LIST));
         String school = schoolId == null || schoolId.isBlank() ? null : schoolId;
         return new Tickets(desk.search(new TicketQuery(school, wanted, null, bounded)).stream()
-                .map(t -> TicketJson.of(t, false)).toList());
+                .map(t -> json(t, false)).toList());
     }
 
     @GetMapping("/{number}")
     @Transactional(readOnly = true)
     TicketJson get(@PathVariable String number) {
-        return TicketJson.of(require(number), true);
+        return json(require(number), true);
     }
 
     @GetMapping("/{number}/attachments/{id}")
@@ -91,7 +91,7 @@ class TicketController {
         String text = requireText(request.text(), "text");
         Ticket updated = desk.reply(require(number).number(), author(request.author()), text,
                 Boolean.TRUE.equals(request.internal()));
-        return TicketJson.of(updated, true);
+        return json(updated, true);
     }
 
     @PostMapping("/{number}/status")
@@ -105,11 +105,15 @@ class TicketController {
         if (comment.length() > MAX_TEXT) {
             throw new IllegalArgumentException("„comment“ ist zu lang (höchstens " + MAX_TEXT + " Zeichen)");
         }
-        return TicketJson.of(desk.changeStatus(require(number).number(), status, comment, author(request.author())), true);
+        return json(desk.changeStatus(require(number).number(), status, comment, author(request.author())), true);
     }
 
     private Ticket require(String number) {
         return desk.find(number).orElseThrow(() -> new TicketNotFoundException(number));
+    }
+
+    private TicketJson json(Ticket ticket, boolean withHistory) {
+        return TicketJson.of(ticket, desk.subscribers(ticket.number()), withHistory);
     }
 
     private static TicketStatus parseStatus(String value) {

@@ -2,18 +2,29 @@ package de.schulit.servicedesk.api;
 
 import de.schulit.servicedesk.ticket.AttachmentRef;
 import de.schulit.servicedesk.ticket.HistoryEntry;
+import de.schulit.servicedesk.ticket.Subscriber;
 import de.schulit.servicedesk.ticket.Ticket;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The ticket as SPEC.md shows it to agents; the list view leaves out the history. */
+/**
+ * The ticket as SPEC.md shows it to agents; the list view leaves out the history. Beyond SPEC.md: attachments,
+ * the people who joined the ticket (subscribers) and how many people are affected (the requester plus them).
+ */
 record TicketJson(String number, String schoolId, String serviceId, String requestType, String priority,
                   String status, String title, String description, Map<String, String> fields,
                   RequesterJson requester, Instant createdAt, Instant updatedAt, List<HistoryJson> history,
-                  List<AttachmentJson> attachments) {
+                  List<AttachmentJson> attachments, int affected, List<SubscriberJson> subscribers) {
 
     record RequesterJson(Long personId, String name, String channel) {
+    }
+
+    record SubscriberJson(long personId, String name, String channel, Instant joinedAt) {
+        static SubscriberJson of(Subscriber subscriber) {
+            return new SubscriberJson(subscriber.personId(), subscriber.name(), subscriber.address().channel(),
+                    subscriber.joinedAt());
+        }
     }
 
     record HistoryJson(String type, String author, String text, String status, Instant at) {
@@ -29,13 +40,14 @@ record TicketJson(String number, String schoolId, String serviceId, String reque
         }
     }
 
-    static TicketJson of(Ticket ticket, boolean withHistory) {
+    static TicketJson of(Ticket ticket, List<Subscriber> subscribers, boolean withHistory) {
         return new TicketJson(ticket.number(), ticket.schoolId(), ticket.serviceId(), ticket.requestType().id(),
                 ticket.priority().name(), ticket.status().name(), ticket.title(), ticket.description(), ticket.fields(),
                 new RequesterJson(ticket.requester().personId(), ticket.requester().name(),
                         ticket.requester().address().channel()),
                 ticket.createdAt(), ticket.updatedAt(),
                 withHistory ? ticket.history().stream().map(HistoryJson::of).toList() : null,
-                ticket.attachments().stream().map(AttachmentJson::of).toList());
+                ticket.attachments().stream().map(AttachmentJson::of).toList(),
+                1 + subscribers.size(), subscribers.stream().map(SubscriberJson::of).toList());
     }
 }

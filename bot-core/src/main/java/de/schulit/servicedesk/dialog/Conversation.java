@@ -21,6 +21,14 @@ public final class Conversation {
     String replyTo;
     /** Text held while asking whether it is a follow-up or a new request. */
     String pendingText;
+    /** RESOLVED tickets whose "Ist das Problem gelöst?" this chat has not answered yet, oldest first. */
+    List<String> awaitingConfirmation = new ArrayList<>();
+    /** The ticket a reopen comment or a rating is being asked for. */
+    String focusTicket;
+    /** The intake step a resolution question interrupted; the dialog returns to it afterwards. */
+    Step interrupted;
+    /** When an unfinished intake was last reminded; null once the person answers again. */
+    Instant remindedAt;
     Instant updatedAt;
 
     public static Conversation start(String language) {
@@ -55,5 +63,10 @@ public final class Conversation {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** Whether a report is being put together (and may be reminded of or expire). */
+    public boolean inIntake() {
+        return draft != null && draft.description != null || Step.INTAKE.contains(step);
     }
 }

@@ -29,6 +29,16 @@ public final class Draft {
     /** Whether the service choice shows the whole catalog rather than the classifier's candidates. */
     boolean fullMenu;
     List<Position> trail = new ArrayList<>();
+    /** Whether the service's self-help hints were shown already. */
+    boolean selfHelpOffered;
+    /** Whether open tickets of the school were searched for the same problem already. */
+    boolean groupingChecked;
+    /** The open ticket offered to join. */
+    String joinCandidate;
+    /** The question to go on with after self-help or a declined join offer. */
+    int resumeAt;
+    /** The chat of this intake, for the agents: "Sie: …" and "Bot: …" lines. */
+    List<String> transcript = new ArrayList<>();
 
     public String description() {
         return description;

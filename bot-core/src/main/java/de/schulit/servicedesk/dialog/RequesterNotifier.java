@@ -2,17 +2,26 @@ package de.schulit.servicedesk.dialog;
 
 import de.schulit.servicedesk.channel.BotMessage;
 import de.schulit.servicedesk.channel.ChannelAddress;
+import de.schulit.servicedesk.channel.Option;
 import de.schulit.servicedesk.channel.Outbox;
 import de.schulit.servicedesk.identity.People;
 import de.schulit.servicedesk.identity.Person;
+import de.schulit.servicedesk.ticket.Subscriber;
+import de.schulit.servicedesk.ticket.Subscriptions;
 import de.schulit.servicedesk.ticket.Ticket;
 import de.schulit.servicedesk.ticket.TicketEvent;
 import de.schulit.servicedesk.ticket.TicketListener;
 import de.schulit.servicedesk.ticket.TicketStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Tells the requester, in the chat the ticket came from and in their language, about status changes and answers
- * of the service desk; remembers the ticket so that a plain reply can be filed as a follow-up.
+ * Tells the requester and everybody who joined the ticket, each in the chat they came from and in their language,
+ * about status changes and answers of the service desk; remembers the ticket in each of those chats so that a plain
+ * reply can be filed as a follow-up. A ticket that became RESOLVED comes with the question whether it is solved.
  */
 public final class RequesterNotifier implements TicketListener {
 
@@ -20,12 +29,15 @@ public final class RequesterNotifier implements TicketListener {
     private final People people;
     private final ConversationStore conversations;
     private final Messages messages;
+    private final Subscriptions subscriptions;
 
-    public RequesterNotifier(Outbox outbox, People people, ConversationStore conversations, Messages messages) {
+    public RequesterNotifier(Outbox outbox, People people, ConversationStore conversations, Messages messages,
+                             Subscriptions subscriptions) {
         this.outbox = outbox;
         this.people = people;
         this.conversations = conversations;
         this.messages = messages;
+        this.subscriptions = subscriptions;
     }
 
     @Override
@@ -39,39 +51,81 @@ public final class RequesterNotifier implements TicketListener {
 
     private void statusChanged(TicketEvent.TicketStatusChanged event) {
         Ticket ticket = event.ticket();
-        String language = languageOf(ticket);
-        StringBuilder text = new StringBuilder(messages.text(language, "notify.statusChanged", ticket.number(),
-                ticket.title(), messages.text(language, "status." + ticket.status().name())));
-        String comment = event.change().text();
-        if (comment != null && !comment.isBlank()) {
-            text.append('\n').append(messages.text(language, "notify.comment", comment));
-        }
         boolean waiting = ticket.status() == TicketStatus.WAITING;
-        if (waiting) {
-            text.append('\n').append(messages.text(language, "notify.waiting"));
-        }
-        send(ticket, text.toString(), waiting);
+        boolean resolved = ticket.status() == TicketStatus.RESOLVED;
+        recipients(ticket).forEach((to, language) -> {
+            StringBuilder text = new StringBuilder(messages.text(language, "notify.statusChanged", ticket.number(),
+                    ticket.title(), messages.text(language, "status." + ticket.status().name())));
+            String comment = event.change().text();
+            if (comment != null && !comment.isBlank()) {
+                text.append('\n').append(messages.text(language, "notify.comment", comment));
+            }
+            if (waiting) {
+                text.append('\n').append(messages.text(language, "notify.waiting"));
+            }
+            if (resolved) {
+                text.append('\n').append(messages.text(language, "resolution.ask"));
+                askWhetherSolved(to, language, ticket.number(), text.toString());
+            } else {
+                send(to, language, ticket.number(), BotMessage.of(text.toString()), ticket.status().isOpen());
+            }
+        });
     }
 
     private void agentReplied(TicketEvent.AgentReplied event) {
         Ticket ticket = event.ticket();
-        String language = languageOf(ticket);
-        String text = messages.text(language, "notify.agentReply", ticket.number(), event.reply().text())
-                + '\n' + messages.text(language, "notify.replyHint");
-        send(ticket, text, ticket.status() != TicketStatus.CLOSED);
+        recipients(ticket).forEach((to, language) -> {
+            String text = messages.text(language, "notify.agentReply", ticket.number(), event.reply().text())
+                    + '\n' + messages.text(language, "notify.replyHint");
+            send(to, language, ticket.number(), BotMessage.of(text), ticket.status() != TicketStatus.CLOSED);
+        });
     }
 
-    private void send(Ticket ticket, String text, boolean expectReply) {
-        ChannelAddress to = ticket.requester().address();
-        outbox.append(to, BotMessage.of(text));
-        if (expectReply) {
-            Conversation conversation = conversations.load(to).orElseGet(() -> Conversation.start(languageOf(ticket)));
-            conversation.replyTo(ticket.number());
+    /** Every chat to tell, once, with the language of the person behind it: the requester first. */
+    private Map<ChannelAddress, String> recipients(Ticket ticket) {
+        Map<ChannelAddress, String> recipients = new LinkedHashMap<>();
+        recipients.put(ticket.requester().address(), languageOf(ticket.requester().personId()));
+        for (Subscriber subscriber : subscriptions.of(ticket.number())) {
+            recipients.putIfAbsent(subscriber.address(), languageOf(subscriber.personId()));
+        }
+        return recipients;
+    }
+
+    private void send(ChannelAddress to, String language, String number, BotMessage message, boolean expectReply) {
+        outbox.append(to, message);
+        if (!expectReply) {
+            return;
+        }
+        Optional<Conversation> stored = conversations.load(to);
+        // Writing only a change keeps a notification to many chats from colliding with their ongoing turns.
+        if (stored.isEmpty() || !number.equals(stored.get().replyTo())) {
+            Conversation conversation = stored.orElseGet(() -> Conversation.start(language));
+            conversation.replyTo(number);
             conversations.save(to, conversation);
         }
     }
 
-    private String languageOf(Ticket ticket) {
-        return Messages.supported(people.find(ticket.requester().personId()).map(Person::language).orElse(Messages.GERMAN));
+    /**
+     * The buttons carry the ticket number and stay valid while the ticket is RESOLVED, even if the person is in
+     * the middle of another report; an idle chat also takes a typed "ja"/"nein".
+     */
+    private void askWhetherSolved(ChannelAddress to, String language, String number, String text) {
+        List<Option> options = List.of(
+                new Option(Resolution.SOLVED + number, messages.text(language, "option.solved")),
+                new Option(Resolution.UNSOLVED + number, messages.text(language, "option.unsolved")));
+        outbox.append(to, BotMessage.of(text, options));
+        Conversation conversation = conversations.load(to).orElseGet(() -> Conversation.start(language));
+        conversation.awaitingConfirmation = new ArrayList<>(conversation.awaitingConfirmation);
+        conversation.awaitingConfirmation.remove(number);
+        conversation.awaitingConfirmation.add(number);
+        if (conversation.step == Step.IDLE) {
+            conversation.offered = new ArrayList<>(options);
+        }
+        conversation.replyTo(number);
+        conversations.save(to, conversation);
+    }
+
+    private String languageOf(long personId) {
+        return Messages.supported(people.find(personId).map(Person::language).orElse(Messages.GERMAN));
     }
 }

@@ -21,6 +21,9 @@ class ConversationEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "in_intake", nullable = false)
+    private boolean inIntake;
+
     @Version
     @Column(name = "version", nullable = false)
     private Long version;
@@ -36,8 +39,13 @@ class ConversationEntity {
         return state;
     }
 
-    void update(String state, Instant updatedAt) {
+    AddressKey key() {
+        return key;
+    }
+
+    void update(String state, Instant updatedAt, boolean inIntake) {
         this.state = state;
         this.updatedAt = Timestamps.stored(updatedAt);
+        this.inIntake = inIntake;
     }
 }

@@ -4,7 +4,10 @@ import de.schulit.servicedesk.channel.ChannelAddress;
 import de.schulit.servicedesk.dialog.Conversation;
 import de.schulit.servicedesk.dialog.ConversationStore;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +41,14 @@ public class JpaConversationStore implements ConversationStore {
         String state = PersistenceJson.MAPPER.writeValueAsString(conversation);
         AddressKey key = AddressKey.of(address);
         ConversationEntity entity = conversations.findById(key).orElseGet(() -> new ConversationEntity(key));
-        entity.update(state, conversation.updatedAt() != null ? conversation.updatedAt() : clock.instant());
+        entity.update(state, conversation.updatedAt() != null ? conversation.updatedAt() : clock.instant(),
+                conversation.inIntake());
         conversations.save(entity);
+    }
+
+    @Override
+    public List<ChannelAddress> unfinishedSince(Instant before, int limit) {
+        return conversations.findByInIntakeTrueAndUpdatedAtBeforeOrderByUpdatedAt(before, Limit.of(limit)).stream()
+                .map(entity -> entity.key().toAddress()).toList();
     }
 }

@@ -10,5 +10,7 @@ public enum HistoryType {
     /** text: who the ticket is assigned to now. */
     ASSIGNMENT,
     /** text: the new priority's name. */
-    PRIORITY_CHANGE
+    PRIORITY_CHANGE,
+    /** The requester's rating 1-5 after confirming the solution; the text is the number. */
+    RATING
 }

@@ -1,9 +1,12 @@
 package de.schulit.servicedesk.ticket;
 
+import de.schulit.servicedesk.channel.ChannelAddress;
 import de.schulit.servicedesk.identity.Person;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,13 +18,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TicketDesk {
 
     private final Tickets tickets;
+    private final Subscriptions subscriptions;
     private final Clock clock;
     private final ZoneId zone;
     private final String prefix;
     private final List<TicketListener> listeners = new CopyOnWriteArrayList<>();
 
-    public TicketDesk(Tickets tickets, Clock clock, ZoneId zone, String prefix) {
+    public TicketDesk(Tickets tickets, Subscriptions subscriptions, Clock clock, ZoneId zone, String prefix) {
         this.tickets = tickets;
+        this.subscriptions = subscriptions;
         this.clock = clock;
         this.zone = zone;
         this.prefix = prefix;
@@ -52,24 +57,64 @@ public final class TicketDesk {
         return tickets.search(query);
     }
 
-    /** A person sees their own tickets; a coordinator all of their school's; nobody another school's. */
-    public static boolean mayView(Person person, Ticket ticket) {
+    /**
+     * A person sees their own tickets and those they joined; a coordinator all of their school's; nobody another
+     * school's (not even a ticket they joined before changing schools).
+     */
+    public boolean mayView(Person person, Ticket ticket) {
         if (!person.schoolId().equals(ticket.schoolId())) {
             return false;
         }
-        return person.isCoordinator() || ticket.requester().personId() == person.id();
+        return person.isCoordinator() || ticket.requester().personId() == person.id()
+                || subscriptions.isSubscribed(ticket.number(), person.id());
     }
 
     public Optional<Ticket> findVisible(Person person, String number) {
         return find(number).filter(t -> mayView(person, t));
     }
 
-    /** Newest first: a coordinator's school, everybody else their own. */
+    /** Newest first: a coordinator's school, everybody else their own and the ones they joined. */
     public List<Ticket> visibleTickets(Person person, int limit) {
-        TicketQuery query = person.isCoordinator()
-                ? new TicketQuery(person.schoolId(), null, null, limit)
-                : new TicketQuery(person.schoolId(), null, person.id(), limit);
-        return tickets.search(query);
+        if (person.isCoordinator()) {
+            return tickets.search(new TicketQuery(person.schoolId(), null, null, limit));
+        }
+        List<Ticket> visible = new ArrayList<>(tickets.search(new TicketQuery(person.schoolId(), null, person.id(), limit)));
+        subscriptions.joinedBy(person.id(), limit).stream().map(this::find).flatMap(Optional::stream)
+                .filter(ticket -> ticket.schoolId().equals(person.schoolId())).forEach(visible::add);
+        return visible.stream()
+                .sorted(Comparator.comparing(Ticket::createdAt).thenComparing(Ticket::number).reversed())
+                .limit(limit).toList();
+    }
+
+    /** The people who joined the ticket, oldest first; the requester is not among them. */
+    public List<Subscriber> subscribers(String number) {
+        return subscriptions.of(number);
+    }
+
+    /**
+     * The person reports the same problem: they join the ticket, their description is recorded as their message,
+     * and from now on they hear about it like the requester. Joining twice records only the message.
+     */
+    public Ticket join(Ticket ticket, Person person, ChannelAddress address, String text) {
+        Instant now = clock.instant();
+        Subscriber subscriber = new Subscriber(person.id(), person.name(), address, now);
+        boolean added = ticket.requester().personId() != person.id() && subscriptions.add(ticket.number(), subscriber);
+        HistoryEntry entry = new HistoryEntry(HistoryType.REQUESTER_MESSAGE, person.name(), text, null, now);
+        Ticket updated = tickets.record(ticket.number(), entry, ticket.status(), ticket.priority());
+        publish(added
+                ? new TicketEvent.SubscriberJoined(updated, subscriber, entry, 1 + subscriptions.of(ticket.number()).size())
+                : new TicketEvent.RequesterFollowedUp(updated, entry));
+        return updated;
+    }
+
+    /** The requester's (or a subscriber's) rating 1-5 after they confirmed the solution. */
+    public Ticket rate(Ticket ticket, Person person, int rating) {
+        if (rating < 1 || rating > 5) {
+            throw new IllegalArgumentException("rating must be 1-5: " + rating);
+        }
+        HistoryEntry entry = new HistoryEntry(HistoryType.RATING, person.name(), Integer.toString(rating), null,
+                clock.instant());
+        return tickets.record(ticket.number(), entry, ticket.status(), ticket.priority());
     }
 
     public Ticket followUp(Ticket ticket, Person author, String text) {

@@ -22,4 +22,9 @@ public sealed interface TicketEvent {
 
     record PriorityChanged(Ticket ticket, Priority from, HistoryEntry change) implements TicketEvent {
     }
+
+    /** Somebody else reported the same problem and joined; affected counts the requester and all subscribers. */
+    record SubscriberJoined(Ticket ticket, Subscriber subscriber, HistoryEntry message, int affected)
+            implements TicketEvent {
+    }
 }

@@ -129,7 +129,8 @@ class DialogEngineTests {
             assertThat(ticket.priority()).isEqualTo(Priority.P3);
             assertThat(ticket.schoolId()).isEqualTo("gs-park");
             assertThat(ticket.requester().name()).isEqualTo("Anna Schmidt");
-            assertThat(ticket.title()).isEqualTo(PRINTER);
+            assertThat(ticket.title())
+                    .isEqualTo("Drucken & Kopieren / Drucker, Lehrerzimmer: Der Drucker im Lehrerzimmer druckt…");
             assertThat(ticket.fields()).containsExactly(Map.entry("raum", "Lehrerzimmer"),
                     Map.entry("geraet", "Drucker"), Map.entry("seiten", "12"), Map.entry("impact", "ONE_ROOM"),
                     Map.entry("urgency", "TODAY_OR_TOMORROW"));
@@ -265,6 +266,16 @@ class DialogEngineTests {
         }
 
         @Test
+        void securityIncidentsOfTheSameSchoolAreNeverOfferedForJoining() {
+            f.classify("Ich habe auf einen Link geklickt", "sicherheit", STOERUNG);
+            f.enrolled("anna", "Anna Schmidt", "gs-park", Role.STAFF).says("Ich habe auf einen Link geklickt")
+                    .presses("yes").says("Passwort eingegeben").presses("confirm").expect("P1 kritisch");
+            var bert = f.enrolled("bert", "Bert Brandt", "gs-park", Role.STAFF);
+            bert.says("Ich habe auf einen Link geklickt").presses("yes").expect("Was ist passiert?");
+            assertThat(bert.optionIds()).doesNotContain("join");
+        }
+
+        @Test
         void p1OutsideBusinessHoursSaysWhenTheHotlineIsStaffedAgain() {
             f.clock.set(Instant.parse("2026-11-27T16:30:00Z")); // Friday 17:30 in Berlin
             var chat = f.enrolled("anna", "Anna Schmidt", "gs-park", Role.STAFF);
@@ -321,7 +332,8 @@ class DialogEngineTests {
             var coordinator = f.enrolled("cora", "Cora Koordinatorin", "gs-park", Role.COORDINATOR);
             coordinator.says("Status " + ticket.number()).expect("Neu");
             coordinator.says("/tickets").expect("Tickets Ihrer Schule").expect(ticket.number());
-            assertThat(f.desk.find(ticket.number()).orElseThrow().history()).hasSize(1);
+            assertThat(f.desk.find(ticket.number()).orElseThrow().history()).extracting(h -> h.type())
+                    .containsExactly(HistoryType.CREATED, HistoryType.INTERNAL_NOTE);
         }
 
         @Test
@@ -423,7 +435,7 @@ class DialogEngineTests {
             var chat = f.enrolled("anna", "Anna Schmidt", "gs-park", Role.STAFF);
             String hostile = "<script>alert(1)</script>'; DROP TABLE ticket; --";
             chat.says(hostile).presses("svc:beschaffung").presses("confirm");
-            assertThat(f.stores.tickets.all().get(0).description()).isEqualTo(hostile);
+            assertThat(f.stores.tickets.all().get(0).description()).startsWith(hostile + "\n");
         }
 
         @Test
@@ -436,12 +448,4 @@ class DialogEngineTests {
         }
     }
 
-    @Test
-    void titleIsTheFirstLineCutAtAWordWithin80Characters() {
-        assertThat(DialogEngine.composeTitle("  Beamer\n kaputt")).isEqualTo("Beamer");
-        String longText = "Der Beamer im Raum 2.14 zeigt seit heute morgen kein Bild mehr obwohl das Kabel richtig steckt und alles an ist";
-        String title = DialogEngine.composeTitle(longText);
-        assertThat(title).hasSizeLessThanOrEqualTo(80).endsWith("…").startsWith("Der Beamer im Raum 2.14");
-        assertThat(title.substring(0, title.length() - 1)).doesNotEndWith(" ");
-    }
 }

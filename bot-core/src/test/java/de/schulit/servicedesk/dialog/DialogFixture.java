@@ -15,7 +15,9 @@ import de.schulit.servicedesk.testing.InMemoryStores;
 import de.schulit.servicedesk.testing.MutableClock;
 import de.schulit.servicedesk.ticket.TicketDesk;
 import java.nio.file.Path;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -34,29 +36,39 @@ final class DialogFixture {
     /** Thursday 2026-11-26, 10:00 in Berlin: within business hours. */
     static final Instant THURSDAY_MORNING = Instant.parse("2026-11-26T09:00:00Z");
     static final LocalDate HOLIDAY = LocalDate.of(2026, 12, 24);
+    static final Duration GROUPING_WINDOW = Duration.ofHours(4);
 
     final MutableClock clock = new MutableClock(THURSDAY_MORNING);
     final InMemoryStores stores = new InMemoryStores(clock);
     final Map<String, Classification> classifications = new HashMap<>();
     final List<String> classified = new ArrayList<>();
-    final ServiceCatalog catalog = CatalogLoader.load(Path.of("src/test/resources/test-catalog.yml"));
+    final ServiceCatalog catalog;
     final Messages messages = new Messages();
     final BusinessHours hours = new BusinessHours(BERLIN, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
             LocalTime.of(7, 0), LocalTime.of(15, 0), Set.of(HOLIDAY));
     final Enrollment enrollment = new Enrollment(stores.codes, stores.people, clock);
-    final TicketDesk desk = new TicketDesk(stores.tickets, clock, BERLIN, "SD");
+    final TicketDesk desk = new TicketDesk(stores.tickets, stores.subscriptions, clock, BERLIN, "SD");
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final Classifier classifier = text -> {
         classified.add(text);
         return classifications.getOrDefault(text, Classification.unknown());
     };
-    final DialogEngine engine = new DialogEngine(catalog, classifier, stores.people, stores.schools, enrollment, desk,
-            stores.attachments, stores.conversations, messages, hours, clock,
-            new DialogEngine.Settings("0331 289-3111", 4000, Messages.GERMAN));
+    final DialogEngine engine;
 
     DialogFixture() {
+        this("src/test/resources/test-catalog.yml");
+    }
+
+    DialogFixture(String catalogFile) {
+        catalog = CatalogLoader.load(Path.of(catalogFile));
+        engine = new DialogEngine(catalog, classifier, stores.people, stores.schools, enrollment, desk,
+                stores.attachments, stores.conversations, messages, hours, clock,
+                new DialogEngine.Settings("0331 289-3111", 4000, Messages.GERMAN, GROUPING_WINDOW),
+                new DialogMetrics(meters));
         stores.schools.save(new School("gs-park", "Grundschule am Park", null));
         stores.schools.save(new School("gym-mitte", "Gymnasium Mitte", null));
-        desk.addListener(new RequesterNotifier(stores.outbox, stores.people, stores.conversations, messages));
+        desk.addListener(new RequesterNotifier(stores.outbox, stores.people, stores.conversations, messages,
+                stores.subscriptions));
     }
 
     /** A chat identity and the last replies it got. */
@@ -113,7 +125,16 @@ final class DialogFixture {
     }
 
     void classify(String text, String serviceId, de.schulit.servicedesk.catalog.RequestType type) {
+        classify(text, serviceId, type, "de");
+    }
+
+    void classify(String text, String serviceId, de.schulit.servicedesk.catalog.RequestType type, String language) {
         classifications.put(text, new Classification(serviceId, type, 0.9,
-                List.of(new Classification.Candidate(serviceId, 0.9)), false, "de"));
+                List.of(new Classification.Candidate(serviceId, 0.9)), false, language));
+    }
+
+    /** The messages the chat got outside its own turns (notifications, reminders), oldest first. */
+    List<BotMessage> notifications(Chat chat) {
+        return stores.outbox.after(chat.address, 0, 1000).stream().map(q -> q.message()).toList();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class MessagesTests {
@@ -20,6 +21,21 @@ class MessagesTests {
             assertThat(messages.bundle("de").getString(key)).as(key).isNotBlank();
             assertThat(messages.bundle("en").getString(key)).as(key).isNotBlank();
         }
+    }
+
+    @Test
+    void bothLanguagesUseTheSamePlaceholders() {
+        Pattern placeholder = Pattern.compile("\\{\\d+}");
+        for (String key : Collections.list(messages.bundle("de").getKeys())) {
+            assertThat(placeholders(placeholder, messages.bundle("en").getString(key))).as(key)
+                    .isEqualTo(placeholders(placeholder, messages.bundle("de").getString(key)));
+        }
+    }
+
+    private static Set<String> placeholders(Pattern placeholder, String text) {
+        Set<String> found = new TreeSet<>();
+        placeholder.matcher(text).results().forEach(m -> found.add(m.group()));
+        return found;
     }
 
     @Test

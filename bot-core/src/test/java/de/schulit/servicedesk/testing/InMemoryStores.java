@@ -20,6 +20,8 @@ import de.schulit.servicedesk.ticket.HistoryEntry;
 import de.schulit.servicedesk.ticket.HistoryType;
 import de.schulit.servicedesk.ticket.NewTicket;
 import de.schulit.servicedesk.ticket.Priority;
+import de.schulit.servicedesk.ticket.Subscriber;
+import de.schulit.servicedesk.ticket.Subscriptions;
 import de.schulit.servicedesk.ticket.Ticket;
 import de.schulit.servicedesk.ticket.TicketQuery;
 import de.schulit.servicedesk.ticket.TicketStatus;
@@ -51,6 +53,7 @@ public final class InMemoryStores {
     public final InMemoryAttachments attachments = new InMemoryAttachments();
     public final InMemoryConversations conversations = new InMemoryConversations();
     public final InMemoryOutbox outbox = new InMemoryOutbox();
+    public final InMemorySubscriptions subscriptions = new InMemorySubscriptions();
 
     public static final class InMemorySchools implements Schools {
         private final Map<String, School> schools = new LinkedHashMap<>();
@@ -228,6 +231,44 @@ public final class InMemoryStores {
         @Override
         public void save(ChannelAddress address, Conversation conversation) {
             conversations.put(address, conversation);
+        }
+
+        @Override
+        public List<ChannelAddress> unfinishedSince(Instant before, int limit) {
+            return conversations.entrySet().stream()
+                    .filter(e -> e.getValue().inIntake() && e.getValue().updatedAt() != null
+                            && e.getValue().updatedAt().isBefore(before))
+                    .map(Map.Entry::getKey).limit(limit).toList();
+        }
+    }
+
+    public static final class InMemorySubscriptions implements Subscriptions {
+        private final Map<String, List<Subscriber>> subscribers = new HashMap<>();
+
+        @Override
+        public boolean add(String ticketNumber, Subscriber subscriber) {
+            List<Subscriber> list = subscribers.computeIfAbsent(ticketNumber, n -> new ArrayList<>());
+            if (list.stream().anyMatch(s -> s.personId() == subscriber.personId())) {
+                return false;
+            }
+            return list.add(subscriber);
+        }
+
+        @Override
+        public List<Subscriber> of(String ticketNumber) {
+            return List.copyOf(subscribers.getOrDefault(ticketNumber, List.of()));
+        }
+
+        @Override
+        public boolean isSubscribed(String ticketNumber, long personId) {
+            return of(ticketNumber).stream().anyMatch(s -> s.personId() == personId);
+        }
+
+        @Override
+        public List<String> joinedBy(long personId, int limit) {
+            return subscribers.entrySet().stream()
+                    .filter(e -> e.getValue().stream().anyMatch(s -> s.personId() == personId))
+                    .map(Map.Entry::getKey).sorted(Comparator.reverseOrder()).limit(limit).toList();
         }
     }
 

@@ -1,0 +1,162 @@
+package de.schulit.servicedesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import de.schulit.servicedesk.telegram.FakeTelegramServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The internet of a school fails and 20 of its staff report it within minutes, 12 in the web chat and 8 in
+ * Telegram: the first report becomes a ticket, the 19 others join it (one ticket, the requester plus 19
+ * subscribers, 20 people affected), and the agent's status change reaches all 20, each in their own channel.
+ */
+class OutageScenarioIntegrationTests {
+
+    static final String SCHOOL = "demo-grundschule";
+    static final List<String> REPORTS = List.of("Wir haben seit heute früh im ganzen Haus kein Internet",
+            "Internet geht nicht", "Kein Internet im PC-Raum und im Lehrerzimmer",
+            "Seit der großen Pause sind alle Webseiten nicht mehr erreichbar");
+    static final int WEB_CHAT_JOINERS = 11;
+    static final int TELEGRAM_JOINERS = 8;
+
+    static FakeTelegramServer telegram;
+    static RunningApp app;
+
+    @BeforeAll
+    static void start() {
+        telegram = new FakeTelegramServer();
+        app = new RunningApp("outage",
+                "servicedesk.telegram.enabled=true",
+                "servicedesk.telegram.token=" + FakeTelegramServer.TOKEN,
+                "servicedesk.telegram.base-url=" + telegram.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        telegram.close();
+    }
+
+    @Test
+    void twentyReportsOfOneOutageMakeOneTicketAndEveryoneHearsOfTheStatusChange() throws Exception {
+        RunningApp.Chat requester = app.enrolledChat(SCHOOL, "STAFF", "Rita Requester");
+        String number = fileOutage(requester);
+
+        List<Callable<PrintingIntake.Chat>> joiners = new ArrayList<>();
+        for (int i = 0; i < WEB_CHAT_JOINERS; i++) {
+            String name = "Web Kollegin " + (char) ('A' + i);
+            String report = REPORTS.get(i % REPORTS.size());
+            joiners.add(() -> join(app.enrolledChat(SCHOOL, "STAFF", name), report, number));
+        }
+        for (int i = 0; i < TELEGRAM_JOINERS; i++) {
+            long id = 8_100_000 + i;
+            String name = "Telegram Kollege " + (char) ('A' + i);
+            String report = REPORTS.get(i % REPORTS.size());
+            joiners.add(() -> {
+                TelegramTestChat chat = new TelegramTestChat(telegram, app, id);
+                chat.says("/start " + app.enrollmentCode(SCHOOL, "STAFF"));
+                assertThat(chat.says(name).text()).contains("Willkommen");
+                return join(chat, report, number);
+            });
+        }
+        List<PrintingIntake.Chat> joined = inParallel(joiners);
+
+        JsonNode tickets = app.get("/api/tickets?schoolId=" + SCHOOL, RunningApp.AGENT_KEY).json().get("tickets");
+        List<String> internetTickets = new ArrayList<>();
+        tickets.forEach(t -> {
+            if (t.get("serviceId").asString().equals("internet")) {
+                internetTickets.add(t.get("number").asString());
+            }
+        });
+        assertThat(internetTickets).containsExactly(number);
+        JsonNode ticket = app.get("/api/tickets/" + number, RunningApp.AGENT_KEY).json();
+        assertThat(ticket.get("affected").asInt()).isEqualTo(20);
+        assertThat(ticket.get("subscribers")).hasSize(19);
+        Set<String> channels = new HashSet<>();
+        ticket.get("subscribers").forEach(s -> channels.add(s.get("channel").asString()));
+        assertThat(channels).containsExactlyInAnyOrder("webchat", "telegram");
+        int messages = 0;
+        for (JsonNode entry : ticket.get("history")) {
+            messages += entry.get("type").asString().equals("REQUESTER_MESSAGE") ? 1 : 0;
+        }
+        assertThat(messages).isEqualTo(19);
+        assertThat(app.get("/actuator/prometheus", null).body())
+                .contains("servicedesk_tickets_grouped_total{service=\"internet\"} 19.0");
+
+        List<String> cursors = new ArrayList<>();
+        List<RunningApp.Chat> webChats = new ArrayList<>(List.of(requester));
+        joined.stream().filter(c -> c instanceof RunningApp.Chat).forEach(c -> webChats.add((RunningApp.Chat) c));
+        webChats.forEach(chat -> cursors.add(chat.lastId()));
+        assertThat(app.post("/api/tickets/" + number + "/status", Map.of("status", "IN_PROGRESS",
+                "comment", "Der Provider ist informiert."), RunningApp.AGENT_KEY).status()).isEqualTo(200);
+
+        assertThat(webChats).hasSize(12);
+        for (int i = 0; i < webChats.size(); i++) {
+            JsonNode news = webChats.get(i).messagesAfter(cursors.get(i));
+            assertThat(news).hasSize(1);
+            assertThat(news.get(0).get("text").asString()).contains(number).contains("In Bearbeitung")
+                    .contains("Der Provider ist informiert.");
+        }
+        List<TelegramTestChat> telegramChats = joined.stream().filter(c -> c instanceof TelegramTestChat)
+                .map(c -> (TelegramTestChat) c).toList();
+        assertThat(telegramChats).hasSize(8);
+        for (TelegramTestChat chat : telegramChats) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> telegram.sentTo(chat.id).stream()
+                    .anyMatch(s -> s.text().contains(number) && s.text().contains("In Bearbeitung")
+                            && s.text().contains("Der Provider ist informiert.")));
+        }
+    }
+
+    /** The first report: passes the self-help hint and answers everything up to the P1 ticket. */
+    private static String fileOutage(RunningApp.Chat chat) {
+        chat.says(REPORTS.get(0));
+        PrintingIntake.chooseStoerung(chat, "internet", "Internetzugang");
+        PrintingIntake.answerUntilSummary(chat, Map.of("Wo haben Sie das Problem bemerkt", "Lehrerzimmer"),
+                List.of("choice:wlan", "impact:WHOLE_SCHOOL", "urgency:BLOCKED_NOW"));
+        chat.presses("confirm");
+        Matcher number = WebChatScenarioIntegrationTests.NUMBER.matcher(chat.text());
+        assertThat(number.find()).as(chat.text()).isTrue();
+        assertThat(chat.text()).contains("P1 kritisch");
+        return number.group();
+    }
+
+    /** A later report: the bot offers the open ticket before any question, and the person joins it. */
+    private static PrintingIntake.Chat join(PrintingIntake.Chat chat, String report, String number) {
+        chat.type(report);
+        PrintingIntake.chooseStoerung(chat, "internet", "Internetzugang");
+        assertThat(chat.text()).contains("schon ein Ticket offen: " + number);
+        chat.press("join");
+        assertThat(chat.text()).contains("bei Ticket " + number + " eingetragen");
+        return chat;
+    }
+
+    private static <T> List<T> inParallel(List<Callable<T>> tasks) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<Future<T>> futures = executor.invokeAll(tasks);
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(2, TimeUnit.MINUTES));
+            }
+            return results;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package de.schulit.servicedesk.dialog;
+
+import de.schulit.servicedesk.catalog.CatalogService;
+import de.schulit.servicedesk.catalog.RequestType;
+import de.schulit.servicedesk.ticket.PriorityMatrix;
+import de.schulit.servicedesk.ticket.Ticket;
+import de.schulit.servicedesk.ticket.TicketDesk;
+import de.schulit.servicedesk.ticket.TicketQuery;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the open ticket a new report probably duplicates: same school, same service and request type, created
+ * within the window, and, where the service asks for the room, the same room. The newest such ticket wins.
+ * Security incidents are never grouped: every affected device and account needs its own handling.
+ */
+final class OutageGrouping {
+
+    /** The question id by which a service asks for the room of the device. */
+    static final String ROOM_QUESTION = "raum";
+    /** More open tickets of one school and service within the window than this are not looked at. */
+    private static final int SEARCH_LIMIT = 200;
+
+    private final TicketDesk desk;
+    private final Clock clock;
+    private final Duration window;
+
+    OutageGrouping(TicketDesk desk, Clock clock, Duration window) {
+        this.desk = desk;
+        this.clock = clock;
+        this.window = window;
+    }
+
+    static boolean asksForRoom(CatalogService service, RequestType type) {
+        return service.questionsFor(type).stream().anyMatch(q -> q.id().equals(ROOM_QUESTION));
+    }
+
+    /** Whether the grouping can be decided with what the draft holds (the room, if the service asks for it). */
+    static boolean ready(CatalogService service, RequestType type, Map<String, String> answers) {
+        return !asksForRoom(service, type) || answers.containsKey(ROOM_QUESTION);
+    }
+
+    Optional<Ticket> match(String schoolId, CatalogService service, RequestType type, Map<String, String> answers) {
+        if (window.isZero() || PriorityMatrix.SECURITY_SERVICE.equals(service.id())) {
+            return Optional.empty();
+        }
+        Instant since = clock.instant().minus(window);
+        String room = asksForRoom(service, type) ? normalized(answers.get(ROOM_QUESTION)) : null;
+        return desk.search(new TicketQuery(schoolId, null, null, SEARCH_LIMIT)).stream()
+                .takeWhile(t -> !t.createdAt().isBefore(since))
+                .filter(t -> t.status().isOpen() && t.serviceId().equals(service.id()) && t.requestType() == type)
+                .filter(t -> room == null || room.equals(normalized(t.fields().get(ROOM_QUESTION))))
+                .findFirst();
+    }
+
+    /** "Raum 2.14", "raum 2.14 " and "2.14" are the same room. */
+    private static String normalized(String room) {
+        if (room == null) {
+            return "";
+        }
+        return room.toLowerCase(Locale.ROOT).replaceFirst("^raum\\s*", "").replaceAll("\\s+", "");
+    }
+}
