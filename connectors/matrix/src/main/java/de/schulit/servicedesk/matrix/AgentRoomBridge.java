@@ -96,6 +96,10 @@ final class AgentRoomBridge {
             String comment = changed.change().text();
             thread(ticket, comment == null || comment.isBlank() ? line
                     : line + "\n" + text("matrix.agents.statusComment", comment));
+        } else if (event instanceof TicketEvent.SubscriberJoined joined) {
+            // An outage grows: the agents see how many people wait for news, and each newcomer's words.
+            thread(ticket, text("matrix.agents.subscriberJoined", joined.subscriber().name(),
+                    joined.subscriber().address().channel(), joined.affected(), joined.message().text()));
         } else if (event instanceof TicketEvent.TicketAssigned assigned) {
             thread(ticket, text("matrix.agents.assigned", assigned.assignment().text(), assigned.assignment().author()));
         } else if (event instanceof TicketEvent.PriorityChanged changed) {
