@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one dialog turn and stores its replies in the outbox, in one transaction. Turns of the same chat are
  * serialised (a user double-clicking must not fork the dialog); a notification that changed the conversation
- * meanwhile makes the turn retry on fresh state.
+ * meanwhile, or a lock wait that timed out, makes the turn retry on fresh state.
  */
 @Component
 class DialogChatGateway implements ChatGateway {
@@ -58,7 +58,8 @@ class DialogChatGateway implements ChatGateway {
                 return transaction.execute(status -> engine.handle(inbound).stream()
                         .map(message -> outbox.append(inbound.from(), message))
                         .toList());
-            } catch (OptimisticLockingFailureException e) {
+            } catch (ConcurrencyFailureException e) {
+                // a notification changed the conversation meanwhile, or a lock wait ran out: the whole turn rolled back
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }

@@ -63,12 +63,14 @@ public final class RequesterNotifier implements TicketListener {
 
     private void send(Ticket ticket, String text, boolean expectReply) {
         ChannelAddress to = ticket.requester().address();
-        outbox.append(to, BotMessage.of(text));
+        // The conversation first, the outbox last: appending locks the chat's queue until the commit, and a dialog
+        // turn of the same chat takes the same locks in the same order (conversation, then queue).
         if (expectReply) {
             Conversation conversation = conversations.load(to).orElseGet(() -> Conversation.start(languageOf(ticket)));
             conversation.replyTo(ticket.number());
             conversations.save(to, conversation);
         }
+        outbox.append(to, BotMessage.of(text));
     }
 
     private String languageOf(Ticket ticket) {
