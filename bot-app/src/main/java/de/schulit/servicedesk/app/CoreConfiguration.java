@@ -18,6 +18,7 @@ import de.schulit.servicedesk.school.Schools;
 import de.schulit.servicedesk.school.SchoolsLoader;
 import de.schulit.servicedesk.ticket.Attachments;
 import de.schulit.servicedesk.ticket.TicketDesk;
+import de.schulit.servicedesk.ticket.TicketEvent;
 import de.schulit.servicedesk.ticket.TicketListener;
 import de.schulit.servicedesk.ticket.Tickets;
 import java.time.Clock;
@@ -80,6 +81,13 @@ class CoreConfiguration {
                           ObjectProvider<TicketListener> listeners) {
         TicketDesk desk = new TicketDesk(tickets, clock, hours.zone(), properties.ticketPrefix());
         listeners.orderedStream().forEach(desk::addListener);
+        if (CrashTestPause.enabled()) {
+            desk.addListener(event -> {
+                if (event instanceof TicketEvent.TicketCreated) {
+                    CrashTestPause.at(CrashTestPause.TICKET_CREATED);
+                }
+            });
+        }
         return desk;
     }
 
