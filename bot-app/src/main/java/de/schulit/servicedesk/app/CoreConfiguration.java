@@ -9,6 +9,7 @@ import de.schulit.servicedesk.dialog.ConversationStore;
 import de.schulit.servicedesk.dialog.DialogEngine;
 import de.schulit.servicedesk.dialog.Messages;
 import de.schulit.servicedesk.dialog.RequesterNotifier;
+import de.schulit.servicedesk.identity.CodeGuessLimits;
 import de.schulit.servicedesk.identity.Enrollment;
 import de.schulit.servicedesk.nlp.ServiceClassifier;
 import de.schulit.servicedesk.identity.EnrollmentCodes;
@@ -67,8 +68,9 @@ class CoreConfiguration {
     }
 
     @Bean
-    Enrollment enrollment(EnrollmentCodes codes, People people, Clock clock) {
-        return new Enrollment(codes, people, clock);
+    Enrollment enrollment(EnrollmentCodes codes, People people, Clock clock, RateLimitProperties limits) {
+        return new Enrollment(codes, people, clock, new CodeGuessLimits(new CodeGuessLimits.Settings(
+                limits.enrollmentAttemptsPerChat(), limits.enrollmentAttemptsPerChannel(), limits.enrollmentWindow()), clock));
     }
 
     @Bean

@@ -45,6 +45,13 @@ final class RunningApp implements AutoCloseable {
                 "--servicedesk.api.agent-keys[0]=" + AGENT_KEY,
                 "--servicedesk.api.admin-keys[0]=" + ADMIN_KEY,
                 "--logging.level.root=WARN"));
+        // scripted chats are faster than people: generous limits unless a test sets its own (AbuseLimitsIntegrationTests)
+        for (String limit : List.of("servicedesk.rate-limit.messages-per-minute=600", "servicedesk.rate-limit.sessions-per-minute=600")) {
+            String key = limit.substring(0, limit.indexOf('='));
+            if (extraProperties.stream().noneMatch(p -> p.startsWith(key + "="))) {
+                args.add("--" + limit);
+            }
+        }
         extraProperties.forEach(p -> args.add("--" + p));
         context = new SpringApplicationBuilder(ServicedeskApplication.class).run(args.toArray(String[]::new));
         baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
