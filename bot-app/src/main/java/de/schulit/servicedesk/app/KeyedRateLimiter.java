@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per key (chat identity, client address): {@code perMinute} at once, refilled evenly over a minute.
+ * A token bucket per key (chat identity, client address): {@code perMinute} per minute, refilled all at once each
+ * minute, so "wait a minute" is true for whoever was stopped.
  * Also tells whether a rejection is the first one the key got in the current minute, so a notice goes out once.
  */
 final class KeyedRateLimiter<K> {
@@ -31,7 +32,7 @@ final class KeyedRateLimiter<K> {
             entries.values().removeIf(e -> now - e.lastSeen > MINUTE_NANOS);
         }
         Entry entry = entries.computeIfAbsent(key, k -> new Entry(Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build())
                 .build()));
         synchronized (entry) {
             entry.lastSeen = now;

@@ -37,7 +37,7 @@ class AbuseLimitsIntegrationTests {
         for (int i = 0; i < 5; i++) {
             assertThat(flooding.says("Hallo " + i).text()).contains("/start");
         }
-        assertThat(flooding.says("Hallo 5").text()).contains("sehr viele Nachrichten").contains("in der nächsten Minute");
+        assertThat(flooding.says("Hallo 5").text()).contains("sehr viele Nachrichten").contains("warten Sie eine Minute");
         assertThat(flooding.says("Hallo 6").last).isEmpty();
         assertThat(flooding.messagesAfter("0")).as("nothing but the notice was stored for the rejected inputs")
                 .hasSize(6);
