@@ -307,7 +307,7 @@ class CrashSafetyIntegrationTests {
         final String address;
         final List<String> seen = new CopyOnWriteArrayList<>();
         private long pollCursor;
-        private List<JsonNode> last = List.of();
+        private JsonNode last = JSON.createArrayNode();
 
         WebUser(int index, String code) throws IOException {
             this.index = index;
@@ -354,7 +354,7 @@ class CrashSafetyIntegrationTests {
             long before = retrying(this::newest);
             while (true) {
                 try {
-                    last = list(call("POST", "/api/chat/sessions/" + sessionId + "/messages", body, null).json());
+                    last = call("POST", "/api/chat/sessions/" + sessionId + "/messages", body, null).json().get("messages");
                     return;
                 } catch (IOException e) {
                     awaitUp();
@@ -362,7 +362,7 @@ class CrashSafetyIntegrationTests {
                 List<JsonNode> replies = retrying(() -> list(messagesAfter(before)).stream()
                         .filter(m -> !isNotification(m.get("text").asString())).toList());
                 if (!replies.isEmpty()) {
-                    last = replies;
+                    last = JSON.createArrayNode().addAll(replies);
                     return;
                 }
             }
@@ -408,18 +408,12 @@ class CrashSafetyIntegrationTests {
 
         @Override
         public String text() {
-            StringBuilder text = new StringBuilder();
-            last.forEach(m -> text.append(m.get("text").asString()).append('\n'));
-            return text.toString();
+            return RunningApp.texts(last);
         }
 
         @Override
         public List<String> optionIds() {
-            List<String> ids = new ArrayList<>();
-            if (!last.isEmpty()) {
-                last.get(last.size() - 1).get("options").forEach(o -> ids.add(o.get("id").asString()));
-            }
-            return ids;
+            return RunningApp.lastOptionIds(last);
         }
     }
 

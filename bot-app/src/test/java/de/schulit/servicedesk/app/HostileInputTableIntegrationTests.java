@@ -56,13 +56,7 @@ class HostileInputTableIntegrationTests {
     @BeforeAll
     static void start() {
         telegram = new FakeTelegramServer();
-        app = new RunningApp("hostile-table",
-                "servicedesk.telegram.enabled=true",
-                "servicedesk.telegram.token=" + FakeTelegramServer.TOKEN,
-                "servicedesk.telegram.base-url=" + telegram.baseUrl(),
-                "servicedesk.telegram.mode=webhook",
-                "servicedesk.telegram.webhook-url=https://servicedesk.example.org/api/telegram/webhook",
-                "servicedesk.telegram.webhook-secret=" + SECRET);
+        app = TelegramWebhookIntegrationTests.inWebhookMode("hostile-table", telegram, SECRET);
         requester = app.enrolledChat("demo-grundschule", "STAFF", "Rita Requester");
         requester.says(WebChatScenarioIntegrationTests.PRINTER);
         PrintingIntake.choosePrinting(requester);

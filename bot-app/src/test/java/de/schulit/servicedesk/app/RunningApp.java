@@ -162,18 +162,12 @@ final class RunningApp implements AutoCloseable {
 
         @Override
         public String text() {
-            StringBuilder text = new StringBuilder();
-            last.forEach(m -> text.append(m.get("text").asString()).append('\n'));
-            return text.toString();
+            return texts(last);
         }
 
         @Override
         public List<String> optionIds() {
-            List<String> ids = new ArrayList<>();
-            if (!last.isEmpty()) {
-                last.get(last.size() - 1).get("options").forEach(o -> ids.add(o.get("id").asString()));
-            }
-            return ids;
+            return lastOptionIds(last);
         }
 
         JsonNode messagesAfter(String cursor) {
@@ -183,6 +177,22 @@ final class RunningApp implements AutoCloseable {
         String lastId() {
             return last.get(last.size() - 1).get("id").asString();
         }
+    }
+
+    /** The texts of a chat API message array, one per line. */
+    static String texts(JsonNode messages) {
+        StringBuilder text = new StringBuilder();
+        messages.forEach(m -> text.append(m.get("text").asString()).append('\n'));
+        return text.toString();
+    }
+
+    /** The option ids of the last message of a chat API message array: the buttons the user may press now. */
+    static List<String> lastOptionIds(JsonNode messages) {
+        List<String> ids = new ArrayList<>();
+        if (!messages.isEmpty()) {
+            messages.get(messages.size() - 1).get("options").forEach(o -> ids.add(o.get("id").asString()));
+        }
+        return ids;
     }
 
     Chat chat() {
