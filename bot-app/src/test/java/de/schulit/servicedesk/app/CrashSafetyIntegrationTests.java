@@ -92,7 +92,8 @@ class CrashSafetyIntegrationTests {
         long seed = Long.getLong("crash-test.seed", System.nanoTime());
         Random random = new Random(seed);
         int classificationToKill = 1 + random.nextInt(WEB_USERS - 1);
-        int ticketToKill = 1 + random.nextInt(2);
+        // the first ticket of run 2: the report whose classification was killed is sure to get that far
+        int ticketToKill = 1;
         int sendToHold = 1 + random.nextInt(3);
         System.out.printf("CrashSafetyIntegrationTests seed=%d: kill at classification #%d, ticket insert #%d,"
                 + " sendMessage #%d%n", seed, classificationToKill, ticketToKill, sendToHold);
