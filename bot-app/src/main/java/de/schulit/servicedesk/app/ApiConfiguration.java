@@ -65,6 +65,14 @@ class ApiConfiguration {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<SessionCreationLimitFilter> sessionCreationLimitFilter(RateLimitProperties limits) {
+        FilterRegistrationBean<SessionCreationLimitFilter> registration =
+                new FilterRegistrationBean<>(new SessionCreationLimitFilter(limits.sessionsPerMinute()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
     private static String randomKey() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);

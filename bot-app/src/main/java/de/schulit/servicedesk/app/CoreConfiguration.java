@@ -10,6 +10,7 @@ import de.schulit.servicedesk.dialog.DialogEngine;
 import de.schulit.servicedesk.dialog.DialogMetrics;
 import de.schulit.servicedesk.dialog.Messages;
 import de.schulit.servicedesk.dialog.RequesterNotifier;
+import de.schulit.servicedesk.identity.CodeGuessLimits;
 import de.schulit.servicedesk.identity.Enrollment;
 import de.schulit.servicedesk.nlp.ServiceClassifier;
 import de.schulit.servicedesk.identity.EnrollmentCodes;
@@ -20,6 +21,7 @@ import de.schulit.servicedesk.school.SchoolsLoader;
 import de.schulit.servicedesk.ticket.Attachments;
 import de.schulit.servicedesk.ticket.Subscriptions;
 import de.schulit.servicedesk.ticket.TicketDesk;
+import de.schulit.servicedesk.ticket.TicketEvent;
 import de.schulit.servicedesk.ticket.TicketListener;
 import de.schulit.servicedesk.ticket.Tickets;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,8 +71,9 @@ class CoreConfiguration {
     }
 
     @Bean
-    Enrollment enrollment(EnrollmentCodes codes, People people, Clock clock) {
-        return new Enrollment(codes, people, clock);
+    Enrollment enrollment(EnrollmentCodes codes, People people, Clock clock, RateLimitProperties limits) {
+        return new Enrollment(codes, people, clock, new CodeGuessLimits(new CodeGuessLimits.Settings(
+                limits.enrollmentAttemptsPerChat(), limits.enrollmentAttemptsPerChannel(), limits.enrollmentWindow()), clock));
     }
 
     @Bean
@@ -84,6 +87,13 @@ class CoreConfiguration {
                           ServicedeskProperties properties, ObjectProvider<TicketListener> listeners) {
         TicketDesk desk = new TicketDesk(tickets, subscriptions, clock, hours.zone(), properties.ticketPrefix());
         listeners.orderedStream().forEach(desk::addListener);
+        if (CrashTestPause.enabled()) {
+            desk.addListener(event -> {
+                if (event instanceof TicketEvent.TicketCreated) {
+                    CrashTestPause.at(CrashTestPause.TICKET_CREATED);
+                }
+            });
+        }
         return desk;
     }
 

@@ -1,15 +1,21 @@
 package de.schulit.servicedesk.app;
 
+import de.schulit.servicedesk.channel.BotMessage;
+import de.schulit.servicedesk.channel.ChannelAddress;
 import de.schulit.servicedesk.channel.ChatGateway;
 import de.schulit.servicedesk.channel.Inbound;
 import de.schulit.servicedesk.channel.Outbox;
 import de.schulit.servicedesk.channel.QueuedMessage;
 import de.schulit.servicedesk.dialog.DialogEngine;
+import de.schulit.servicedesk.dialog.Messages;
+import de.schulit.servicedesk.identity.People;
+import de.schulit.servicedesk.identity.Person;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one dialog turn and stores its replies in the outbox, in one transaction. Turns of the same chat are
  * serialised (a user double-clicking must not fork the dialog); a notification that changed the conversation
- * meanwhile makes the turn retry on fresh state.
+ * meanwhile, or a lock wait that timed out, makes the turn retry on fresh state.
  */
 @Component
 class DialogChatGateway implements ChatGateway {
@@ -27,13 +33,23 @@ class DialogChatGateway implements ChatGateway {
 
     private final DialogEngine engine;
     private final Outbox outbox;
+    private final People people;
+    private final Messages messages;
+    private final KeyedRateLimiter<ChannelAddress> perChat;
+    private final Counter rateLimited;
     private final TransactionTemplate transaction;
     private final Timer turns;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
-    DialogChatGateway(DialogEngine engine, Outbox outbox, PlatformTransactionManager transactions, MeterRegistry meters) {
+    DialogChatGateway(DialogEngine engine, Outbox outbox, People people, Messages messages, RateLimitProperties limits,
+                      PlatformTransactionManager transactions, MeterRegistry meters) {
         this.engine = engine;
         this.outbox = outbox;
+        this.people = people;
+        this.messages = messages;
+        this.perChat = new KeyedRateLimiter<>(limits.messagesPerMinute());
+        this.rateLimited = Counter.builder("servicedesk.rate.limited").description("Inputs not processed: too many per minute")
+                .register(meters);
         this.transaction = new TransactionTemplate(transactions);
         this.turns = Timer.builder("servicedesk.dialog.turns").description("Dialog turns handled").register(meters);
         for (int i = 0; i < STRIPES; i++) {
@@ -41,8 +57,25 @@ class DialogChatGateway implements ChatGateway {
         }
     }
 
+    /**
+     * Every channel passes here, so this is where one chat's flood stops: beyond the limit an input is not processed;
+     * the first one rejected in a minute gets a notice saying so, the others nothing.
+     */
     @Override
     public List<QueuedMessage> receive(Inbound inbound) {
+        switch (perChat.admit(inbound.from())) {
+            case REJECTED -> {
+                rateLimited.increment();
+                return List.of();
+            }
+            case REJECTED_FIRST -> {
+                rateLimited.increment();
+                return transaction.execute(status -> List.of(outbox.append(inbound.from(),
+                        BotMessage.of(messages.text(languageOf(inbound.from()), "input.rateLimited")))));
+            }
+            case ALLOWED -> {
+            }
+        }
         ReentrantLock lock = locks[Math.floorMod(inbound.from().hashCode(), STRIPES)];
         lock.lock();
         try {
@@ -52,13 +85,18 @@ class DialogChatGateway implements ChatGateway {
         }
     }
 
+    private String languageOf(ChannelAddress chat) {
+        return Messages.supported(people.findByAddress(chat).map(Person::language).orElse(Messages.GERMAN));
+    }
+
     private List<QueuedMessage> runWithRetry(Inbound inbound) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> engine.handle(inbound).stream()
                         .map(message -> outbox.append(inbound.from(), message))
                         .toList());
-            } catch (OptimisticLockingFailureException e) {
+            } catch (TransientDataAccessException e) {
+                // a notification changed the conversation meanwhile, or a lock wait ran out: the whole turn rolled back
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }

@@ -66,6 +66,7 @@ final class NlpClassifier implements Classifier {
 
     @Override
     public Classification classify(String text) {
+        CrashTestPause.at(CrashTestPause.CLASSIFICATION);
         ServiceClassifier current = model.get();
         if (current == null) {
             return Classification.unknown();

@@ -45,6 +45,13 @@ final class RunningApp implements AutoCloseable {
                 "--servicedesk.api.agent-keys[0]=" + AGENT_KEY,
                 "--servicedesk.api.admin-keys[0]=" + ADMIN_KEY,
                 "--logging.level.root=WARN"));
+        // scripted chats are faster than people: generous limits unless a test sets its own (AbuseLimitsIntegrationTests)
+        for (String limit : List.of("servicedesk.rate-limit.messages-per-minute=600", "servicedesk.rate-limit.sessions-per-minute=600")) {
+            String key = limit.substring(0, limit.indexOf('='));
+            if (extraProperties.stream().noneMatch(p -> p.startsWith(key + "="))) {
+                args.add("--" + limit);
+            }
+        }
         extraProperties.forEach(p -> args.add("--" + p));
         context = new SpringApplicationBuilder(ServicedeskApplication.class).run(args.toArray(String[]::new));
         baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
@@ -155,18 +162,12 @@ final class RunningApp implements AutoCloseable {
 
         @Override
         public String text() {
-            StringBuilder text = new StringBuilder();
-            last.forEach(m -> text.append(m.get("text").asString()).append('\n'));
-            return text.toString();
+            return texts(last);
         }
 
         @Override
         public List<String> optionIds() {
-            List<String> ids = new ArrayList<>();
-            if (!last.isEmpty()) {
-                last.get(last.size() - 1).get("options").forEach(o -> ids.add(o.get("id").asString()));
-            }
-            return ids;
+            return lastOptionIds(last);
         }
 
         JsonNode messagesAfter(String cursor) {
@@ -176,6 +177,22 @@ final class RunningApp implements AutoCloseable {
         String lastId() {
             return last.get(last.size() - 1).get("id").asString();
         }
+    }
+
+    /** The texts of a chat API message array, one per line. */
+    static String texts(JsonNode messages) {
+        StringBuilder text = new StringBuilder();
+        messages.forEach(m -> text.append(m.get("text").asString()).append('\n'));
+        return text.toString();
+    }
+
+    /** The option ids of the last message of a chat API message array: the buttons the user may press now. */
+    static List<String> lastOptionIds(JsonNode messages) {
+        List<String> ids = new ArrayList<>();
+        if (!messages.isEmpty()) {
+            messages.get(messages.size() - 1).get("options").forEach(o -> ids.add(o.get("id").asString()));
+        }
+        return ids;
     }
 
     Chat chat() {

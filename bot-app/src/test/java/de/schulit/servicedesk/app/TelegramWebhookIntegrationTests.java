@@ -24,13 +24,18 @@ class TelegramWebhookIntegrationTests {
     @BeforeAll
     static void start() {
         telegram = new FakeTelegramServer();
-        app = new RunningApp("telegram-webhook",
+        app = inWebhookMode("telegram-webhook", telegram, SECRET);
+    }
+
+    /** The real app with Telegram in webhook mode against the fake Bot API server. */
+    static RunningApp inWebhookMode(String name, FakeTelegramServer telegram, String secret) {
+        return new RunningApp(name,
                 "servicedesk.telegram.enabled=true",
                 "servicedesk.telegram.token=" + FakeTelegramServer.TOKEN,
                 "servicedesk.telegram.base-url=" + telegram.baseUrl(),
                 "servicedesk.telegram.mode=webhook",
                 "servicedesk.telegram.webhook-url=https://servicedesk.example.org/api/telegram/webhook",
-                "servicedesk.telegram.webhook-secret=" + SECRET);
+                "servicedesk.telegram.webhook-secret=" + secret);
     }
 
     @AfterAll

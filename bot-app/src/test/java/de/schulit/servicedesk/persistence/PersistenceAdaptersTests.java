@@ -426,6 +426,97 @@ class PersistenceAdaptersTests {
         assertThat(outbox.after(new ChannelAddress("telegram", anna.id()), 0, 10)).isEmpty();
     }
 
+    /**
+     * Two writers to one chat: the first takes its id and commits late. Without the chat lock the second takes the
+     * next id and commits at once; a poll then moves the cursor past the first message, which is never seen.
+     */
+    @Test
+    void aMessageCommittedLateIsNeverSkippedByAPollingReader() throws Exception {
+        ChannelAddress chat = new ChannelAddress("webchat", uniqueId("late"));
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        CountDownLatch firstAppended = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            Future<QueuedMessage> first = writers.submit(() -> transaction.execute(status -> {
+                QueuedMessage message = outbox.append(chat, BotMessage.of("Ihre Meldung SD-2026-00001 ist eingegangen."));
+                firstAppended.countDown();
+                awaitUninterruptibly(commitFirst);
+                return message;
+            }));
+            assertThat(firstAppended.await(20, TimeUnit.SECONDS)).isTrue();
+            Future<QueuedMessage> second = writers.submit(() -> outbox.append(chat, BotMessage.of("Status: In Bearbeitung")));
+
+            assertThatThrownBy(() -> second.get(500, TimeUnit.MILLISECONDS))
+                    .as("the second writer waits for the first one's commit")
+                    .isInstanceOf(java.util.concurrent.TimeoutException.class);
+            List<QueuedMessage> firstPoll = outbox.after(chat, 0, 10);
+            commitFirst.countDown();
+            assertThat(first.get(20, TimeUnit.SECONDS).id()).isLessThan(second.get(20, TimeUnit.SECONDS).id());
+
+            long cursor = firstPoll.isEmpty() ? 0 : firstPoll.get(firstPoll.size() - 1).id();
+            List<QueuedMessage> seen = new ArrayList<>(firstPoll);
+            seen.addAll(outbox.after(chat, cursor, 10));
+            assertThat(seen).extracting(m -> m.message().text())
+                    .containsExactly("Ihre Meldung SD-2026-00001 ist eingegangen.", "Status: In Bearbeitung");
+        } finally {
+            commitFirst.countDown();
+            writers.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentWritersToOneChatNeverLetAPollerSkipAMessage() throws Exception {
+        ChannelAddress chat = new ChannelAddress("webchat", uniqueId("busy"));
+        int writers = 4;
+        int perWriter = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            // each transaction appends two messages and does a little more work before it commits
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < perWriter; i++) {
+                    int n = i;
+                    transaction.executeWithoutResult(status -> {
+                        outbox.append(chat, BotMessage.of(writer + ":" + n + ":a"));
+                        outbox.append(new ChannelAddress("webchat", uniqueId("other")), BotMessage.of("x"));
+                        outbox.append(chat, BotMessage.of(writer + ":" + n + ":b"));
+                    });
+                }
+            }));
+        }
+        List<QueuedMessage> seen = new ArrayList<>();
+        long cursor = 0;
+        while (!done.stream().allMatch(Future::isDone) || !outbox.after(chat, cursor, 1).isEmpty()) {
+            List<QueuedMessage> page = outbox.after(chat, cursor, 7);
+            seen.addAll(page);
+            if (!page.isEmpty()) {
+                cursor = page.get(page.size() - 1).id();
+            }
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        assertThat(seen).hasSize(writers * perWriter * 2);
+        assertThat(seen).extracting(QueuedMessage::id).isSorted().doesNotHaveDuplicates();
+        // a transaction's two messages stay together: nothing of another writer commits between them
+        for (int i = 0; i < seen.size(); i += 2) {
+            String a = seen.get(i).message().text();
+            assertThat(seen.get(i + 1).message().text()).isEqualTo(a.substring(0, a.length() - 1) + "b");
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     // --- conversations ---
 
     @Test

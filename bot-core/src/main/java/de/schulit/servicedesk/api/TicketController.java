@@ -7,7 +7,9 @@ import de.schulit.servicedesk.ticket.TicketDesk;
 import de.schulit.servicedesk.ticket.TicketNotFoundException;
 import de.schulit.servicedesk.ticket.TicketQuery;
 import de.schulit.servicedesk.ticket.TicketStatus;
+import java.text.Normalizer;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,6 +29,8 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/tickets")
 class TicketController {
+
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
 
     static final int MAX_TEXT = 4000;
     private static final int MAX_LIST = 200;
@@ -101,7 +105,7 @@ class TicketController {
             throw new IllegalArgumentException("„status“ fehlt");
         }
         TicketStatus status = parseStatus(request.status());
-        String comment = request.comment() == null ? "" : request.comment().strip();
+        String comment = request.comment() == null ? "" : clean(request.comment());
         if (comment.length() > MAX_TEXT) {
             throw new IllegalArgumentException("„comment“ ist zu lang (höchstens " + MAX_TEXT + " Zeichen)");
         }
@@ -121,11 +125,21 @@ class TicketController {
                 "Unbekannter Status „" + value + "“ (erlaubt: NEW, IN_PROGRESS, WAITING, RESOLVED, CLOSED)"));
     }
 
+    /**
+     * Control and format characters other than line breaks and tabs (NUL, bidi overrides, zero-width characters) are
+     * removed and the text is NFC-normalised, as the dialog does with the requesters' texts: they can spoof what a requester reads, and PostgreSQL
+     * cannot store NUL.
+     */
+    static String clean(String text) {
+        return text == null ? null
+                : INVISIBLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("").strip();
+    }
+
     static String requireText(String text, String field) {
-        if (text == null || text.isBlank()) {
+        String stripped = clean(text);
+        if (stripped == null || stripped.isEmpty()) {
             throw new IllegalArgumentException("„" + field + "“ fehlt oder ist leer");
         }
-        String stripped = text.strip();
         if (stripped.length() > MAX_TEXT) {
             throw new IllegalArgumentException("„" + field + "“ ist zu lang (höchstens " + MAX_TEXT + " Zeichen)");
         }
@@ -133,10 +147,10 @@ class TicketController {
     }
 
     private static String author(String author) {
-        if (author == null || author.isBlank()) {
+        String stripped = clean(author);
+        if (stripped == null || stripped.isEmpty()) {
             return DEFAULT_AGENT;
         }
-        String stripped = author.strip();
         return stripped.length() > 80 ? stripped.substring(0, 80) : stripped;
     }
 

@@ -249,15 +249,15 @@ public final class DialogEngine {
                 say("enroll.howTo");
                 return;
             }
-            var redeemable = enrollment.redeemable(code);
-            if (redeemable.isEmpty()) {
-                conversation.step = Step.IDLE;
-                say("enroll.invalidCode");
+            Enrollment.CodeCheck check = enrollment.check(inbound.from(), code);
+            if (check instanceof Enrollment.CodeCheck.Redeemable redeemable) {
+                conversation.step = Step.ENROLL_NAME;
+                conversation.enrollmentCode = redeemable.code().code();
+                say("enroll.askName", schoolName(redeemable.code().schoolId()));
                 return;
             }
-            conversation.step = Step.ENROLL_NAME;
-            conversation.enrollmentCode = redeemable.get().code();
-            say("enroll.askName", schoolName(redeemable.get().schoolId()));
+            conversation.step = Step.IDLE;
+            say(check instanceof Enrollment.CodeCheck.Throttled ? "enroll.tooManyAttempts" : "enroll.invalidCode");
         }
 
         private void finishEnrollment(String name) {

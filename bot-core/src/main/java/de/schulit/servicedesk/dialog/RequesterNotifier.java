@@ -91,18 +91,21 @@ public final class RequesterNotifier implements TicketListener {
         return recipients;
     }
 
+    /**
+     * The conversation first, the outbox last: appending locks the chat's queue until the commit, and a dialog turn
+     * of the same chat takes the same locks in the same order (conversation, then queue).
+     */
     private void send(ChannelAddress to, String language, String number, BotMessage message, boolean expectReply) {
+        if (expectReply) {
+            Optional<Conversation> stored = conversations.load(to);
+            // Writing only a change keeps a notification to many chats from colliding with their ongoing turns.
+            if (stored.isEmpty() || !number.equals(stored.get().replyTo())) {
+                Conversation conversation = stored.orElseGet(() -> Conversation.start(language));
+                conversation.replyTo(number);
+                conversations.save(to, conversation);
+            }
+        }
         outbox.append(to, message);
-        if (!expectReply) {
-            return;
-        }
-        Optional<Conversation> stored = conversations.load(to);
-        // Writing only a change keeps a notification to many chats from colliding with their ongoing turns.
-        if (stored.isEmpty() || !number.equals(stored.get().replyTo())) {
-            Conversation conversation = stored.orElseGet(() -> Conversation.start(language));
-            conversation.replyTo(number);
-            conversations.save(to, conversation);
-        }
     }
 
     /**
@@ -113,7 +116,6 @@ public final class RequesterNotifier implements TicketListener {
         List<Option> options = List.of(
                 new Option(Resolution.SOLVED + number, messages.text(language, "option.solved")),
                 new Option(Resolution.UNSOLVED + number, messages.text(language, "option.unsolved")));
-        outbox.append(to, BotMessage.of(text, options));
         Conversation conversation = conversations.load(to).orElseGet(() -> Conversation.start(language));
         conversation.awaitingConfirmation = new ArrayList<>(conversation.awaitingConfirmation);
         conversation.awaitingConfirmation.remove(number);
@@ -123,6 +125,7 @@ public final class RequesterNotifier implements TicketListener {
         }
         conversation.replyTo(number);
         conversations.save(to, conversation);
+        outbox.append(to, BotMessage.of(text, options));
     }
 
     private String languageOf(long personId) {

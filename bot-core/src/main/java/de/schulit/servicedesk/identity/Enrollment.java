@@ -17,12 +17,43 @@ public final class Enrollment {
     private final EnrollmentCodes codes;
     private final People people;
     private final Clock clock;
+    private final CodeGuessLimits guesses;
     private final SecureRandom random = new SecureRandom();
 
     public Enrollment(EnrollmentCodes codes, People people, Clock clock) {
+        this(codes, people, clock, new CodeGuessLimits(CodeGuessLimits.Settings.DEFAULT, clock));
+    }
+
+    public Enrollment(EnrollmentCodes codes, People people, Clock clock, CodeGuessLimits guesses) {
         this.codes = codes;
         this.people = people;
         this.clock = clock;
+        this.guesses = guesses;
+    }
+
+    /** What a code typed in a chat is worth: a code to redeem, nothing, or no answer because of too many wrong ones. */
+    public sealed interface CodeCheck {
+        record Redeemable(EnrollmentCode code) implements CodeCheck {
+        }
+
+        record Invalid() implements CodeCheck {
+        }
+
+        record Throttled() implements CodeCheck {
+        }
+    }
+
+    /** Checks a code a chat sent, counting wrong ones against the chat and its channel. */
+    public CodeCheck check(ChannelAddress from, String rawCode) {
+        if (!guesses.allowed(from)) {
+            return new CodeCheck.Throttled();
+        }
+        Optional<EnrollmentCode> code = redeemable(rawCode);
+        if (code.isEmpty()) {
+            guesses.failed(from);
+            return new CodeCheck.Invalid();
+        }
+        return new CodeCheck.Redeemable(code.get());
     }
 
     public EnrollmentCode issue(String schoolId, Role role, int maxUses, int validDays) {

@@ -9,12 +9,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 
-/** {@link Outbox} in the {@code outbound_message} table; the generated id is the cursor. */
+/**
+ * {@link Outbox} in the {@code outbound_message} table; the generated id is the cursor. A reader that saw id n must
+ * never later find a new message of the same chat below n, so writers to one chat are serialised by a row lock
+ * (see {@link #append}): without it, two transactions could take ids 10 and 11 and commit 11 first.
+ */
 @Repository
 @Transactional(readOnly = true)
 public class JpaOutbox implements Outbox {
@@ -25,14 +33,28 @@ public class JpaOutbox implements Outbox {
     private final OutboundMessageRepository messages;
     private final Clock clock;
 
-    JpaOutbox(OutboundMessageRepository messages, ObjectProvider<Clock> clock) {
+    private final TransactionTemplate separately;
+
+    JpaOutbox(OutboundMessageRepository messages, ObjectProvider<Clock> clock, PlatformTransactionManager transactions) {
         this.messages = messages;
         this.clock = Timestamps.clock(clock);
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * Takes the chat's lock (held until the surrounding transaction ends), then inserts, so the message's id is
+     * drawn only after every earlier writer to this chat has committed.
+     */
     @Override
     @Transactional
     public QueuedMessage append(ChannelAddress to, BotMessage message) {
+        if (messages.lockChat(to.channel(), to.id()) == 0) {
+            addChat(to);
+            if (messages.lockChat(to.channel(), to.id()) != 1) {
+                throw new IllegalStateException("outbound_chat row of " + to.channel() + " chat missing after insert");
+            }
+        }
         OutboundMessageEntity entity = messages.save(new OutboundMessageEntity(to.channel(), to.id(), message.text(),
                 PersistenceJson.MAPPER.writeValueAsString(message.options()), clock.instant()));
         return toQueued(entity);
@@ -62,6 +84,15 @@ public class JpaOutbox implements Outbox {
     @Transactional
     public void markDelivered(long id, Instant at) {
         messages.markDelivered(id, Timestamps.stored(at));
+    }
+
+    /** A chat's first message: its row is created in a transaction of its own, whoever wins a race to do so. */
+    private void addChat(ChannelAddress to) {
+        try {
+            separately.executeWithoutResult(status -> messages.addChat(to.channel(), to.id()));
+        } catch (DataIntegrityViolationException alreadyAdded) {
+            // a concurrent first message created it; its row is what we lock next
+        }
     }
 
     private static QueuedMessage toQueued(OutboundMessageEntity entity) {

@@ -41,7 +41,14 @@ public final class FakeTelegramServer implements AutoCloseable {
     public static final String TOKEN = "123456789:TEST-token_for-the-fake-bot-api-server";
     public static final long BOT_ID = 123456789L;
 
-    public enum Failure { BAD_REQUEST, TOO_MANY_REQUESTS, BAD_GATEWAY_HTML, INTERNAL_ERROR, DROP_CONNECTION, DROP_AFTER_DELIVERY }
+    /**
+     * Scripted answers. {@code NONE} answers normally (to script a later call); {@code HOLD_AFTER_DELIVERY} lets the
+     * call take effect and keeps the answer back until {@link #releaseHeld()}, e.g. while the test kills the bot.
+     */
+    public enum Failure {
+        NONE, BAD_REQUEST, TOO_MANY_REQUESTS, BAD_GATEWAY_HTML, INTERNAL_ERROR, DROP_CONNECTION, DROP_AFTER_DELIVERY,
+        HOLD_AFTER_DELIVERY
+    }
 
     /** A message the bot sent: chat, text, parse_mode (null for plain text), the inline keyboard as JSON or null. */
     public record Sent(long chatId, int messageId, String text, String parseMode, JsonNode replyMarkup) {
@@ -86,6 +93,8 @@ public final class FakeTelegramServer implements AutoCloseable {
     private volatile Map<String, String> webhook;
     private volatile JsonNode lastAllowedUpdates;
     private volatile long confirmedOffset;
+    private final java.util.concurrent.CountDownLatch releaseHeld = new java.util.concurrent.CountDownLatch(1);
+    private final AtomicInteger heldCalls = new AtomicInteger();
 
     public FakeTelegramServer() {
         try {
@@ -104,6 +113,7 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     @Override
     public void close() {
+        releaseHeld.countDown();
         synchronized (lock) {
             lock.notifyAll();
         }
@@ -278,6 +288,16 @@ public final class FakeTelegramServer implements AutoCloseable {
         return nextUpdateId.getAndIncrement();
     }
 
+    /** How many calls are being held back ({@link Failure#HOLD_AFTER_DELIVERY}) or were. */
+    public int heldCalls() {
+        return heldCalls.get();
+    }
+
+    /** Held calls end without an answer, as if the connection dropped. */
+    public void releaseHeld() {
+        releaseHeld.countDown();
+    }
+
     /** The next calls of the method fail in this order, then it works again. */
     public void failNext(String method, Failure... next) {
         synchronized (lock) {
@@ -360,7 +380,10 @@ public final class FakeTelegramServer implements AutoCloseable {
                 Deque<Failure> scripted = failures.get(method);
                 failure = scripted == null ? null : scripted.poll();
             }
-            if (failure != null && failure != Failure.DROP_AFTER_DELIVERY) {
+            if (failure == Failure.NONE) {
+                failure = null;
+            }
+            if (failure != null && failure != Failure.DROP_AFTER_DELIVERY && failure != Failure.HOLD_AFTER_DELIVERY) {
                 fail(exchange, failure);
                 return;
             }
@@ -373,7 +396,11 @@ public final class FakeTelegramServer implements AutoCloseable {
                 error(exchange, error.get("__error").asInt(), error.get("description").asText(), null);
                 return;
             }
-            if (failure == Failure.DROP_AFTER_DELIVERY) {
+            if (failure == Failure.HOLD_AFTER_DELIVERY) {
+                heldCalls.incrementAndGet();
+                releaseHeld.await();
+            }
+            if (failure == Failure.DROP_AFTER_DELIVERY || failure == Failure.HOLD_AFTER_DELIVERY) {
                 exchange.getResponseBody().close(); // the call took effect, the answer is lost
                 return;
             }
@@ -381,6 +408,9 @@ public final class FakeTelegramServer implements AutoCloseable {
             ok.set("result", result);
             write(exchange, 200, "application/json", ok.toString().getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
+            throw new IOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IOException(e);
         }
     }

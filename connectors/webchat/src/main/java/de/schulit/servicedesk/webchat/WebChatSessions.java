@@ -31,11 +31,13 @@ class WebChatSessions {
 
     private final WebChatSessionRepository sessions;
     private final Clock clock;
+    private final Duration timeout;
     private final SecureRandom random = new SecureRandom();
 
-    WebChatSessions(WebChatSessionRepository sessions, Clock clock) {
+    WebChatSessions(WebChatSessionRepository sessions, Clock clock, WebChatProperties properties) {
         this.sessions = sessions;
         this.clock = clock;
+        this.timeout = properties.sessionTimeout();
     }
 
     /** Creates a session and returns its id; the caller hands it to the browser and forgets it. */
@@ -47,14 +49,14 @@ class WebChatSessions {
         return sessionId;
     }
 
-    /** The chat address of a known session, or empty for an unknown or malformed id. */
+    /** The chat address of a known session, or empty for an unknown, malformed or expired id. */
     Optional<ChannelAddress> resolve(String sessionId) {
         if (sessionId == null || !ID_FORMAT.matcher(sessionId).matches()) {
             return Optional.empty();
         }
         String idHash = hash(sessionId);
-        return sessions.findById(idHash).map(session -> {
-            Instant now = clock.instant();
+        Instant now = clock.instant();
+        return sessions.findById(idHash).filter(session -> session.lastSeenAt().plus(timeout).isAfter(now)).map(session -> {
             if (session.lastSeenAt().plus(TOUCH_INTERVAL).isBefore(now)) {
                 session.seenAt(now);
                 sessions.save(session);

@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -73,6 +74,22 @@ class WebChatControllerTests {
         });
         given(repository.findById(any(String.class)))
                 .willAnswer(call -> Optional.ofNullable(stored.get(call.<String>getArgument(0))));
+    }
+
+    @Test
+    void aSessionUnusedForLongerThanTheTimeoutIsGone() throws Exception {
+        String stale = "S".repeat(43);
+        String fresh = "F".repeat(43);
+        stored.put(WebChatSessions.hash(stale), new WebChatSession(WebChatSessions.hash(stale), NOW.minus(java.time.Duration.ofDays(30))));
+        stored.put(WebChatSessions.hash(fresh), new WebChatSession(WebChatSessions.hash(fresh), NOW.minus(java.time.Duration.ofDays(29))));
+        given(outbox.after(any(), anyLong(), anyInt())).willReturn(List.of());
+
+        mvc.perform(get("/api/chat/sessions/" + stale + "/messages")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("nicht (mehr)")));
+        mvc.perform(post("/api/chat/sessions/" + stale + "/messages").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\": \"Hallo\"}")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/chat/sessions/" + fresh + "/messages")).andExpect(status().isOk());
+        verifyNoInteractions(gateway);
     }
 
     @Test
@@ -277,6 +294,7 @@ class WebChatControllerTests {
     }
 
     @SpringBootConfiguration
+    @EnableConfigurationProperties(WebChatProperties.class)
     @Import({WebChatController.class, WebChatSessions.class, ApiErrorAdvice.class})
     static class Slice {
 
