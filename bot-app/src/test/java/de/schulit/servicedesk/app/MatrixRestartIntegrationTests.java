@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The app stopped and started again on the same database: the sync continues from the persisted token, messages
- * written while the app was down are answered once and in order (more of them than one sync shows), and a sync that delivers old events again answers none of them.
+ * written while the app was down are answered once and in order (more of them than one sync shows), and a sync that
+ * delivers old events again answers none of them.
  */
 class MatrixRestartIntegrationTests {
 

@@ -26,11 +26,12 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The agents' room. As a ticket listener (registered with the {@link TicketDesk}) it posts every new ticket as a root message and everything that
- * happens to the ticket afterwards (requester messages and files, replies and status changes from any source) into
- * that message's thread. As the handler of the room's events it turns an agent's thread text into a reply to the
- * requester and runs the commands; only members the caller vouched for (power level or allowlist) may act. Posts are
- * written to {@code matrix_room_post} in the caller's transaction and sent by the {@link MatrixDispatcher}.
+ * The agents' room. As a ticket listener (registered with the {@link TicketDesk}) it posts every new ticket as a root
+ * message and everything that happens to the ticket afterwards (requester messages and files, replies and status
+ * changes from any source) into that message's thread. As the handler of the room's events it turns an agent's thread
+ * text into a reply to the requester and runs the commands; only members the caller vouched for (power level or
+ * allowlist) may act. Posts are written to {@code matrix_room_post} in the caller's transaction and sent by the
+ * {@link MatrixDispatcher}.
  */
 final class AgentRoomBridge {
 
@@ -82,7 +83,8 @@ final class AgentRoomBridge {
             HistoryEntry entry = followUp.message();
             if (entry.type() == HistoryType.ATTACHMENT) {
                 thread(ticket, text("matrix.agents.requesterFile", entry.author(), entry.text()));
-                ticket.attachments().stream().max(Comparator.comparingLong(AttachmentRef::id)).ifPresent(a -> file(ticket, a));
+                ticket.attachments().stream().max(Comparator.comparingLong(AttachmentRef::id))
+                        .ifPresent(newest -> file(ticket, newest));
             } else {
                 thread(ticket, text("matrix.agents.requesterMessage", entry.author(), entry.text()));
             }

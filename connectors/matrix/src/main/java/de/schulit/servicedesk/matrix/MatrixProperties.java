@@ -128,7 +128,8 @@ public record MatrixProperties(
 
     private static void checkHomeserverUrl(String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("servicedesk.matrix.homeserver-url must be set, e.g. https://matrix.stadt.example.de");
+            throw new IllegalArgumentException(
+                    "servicedesk.matrix.homeserver-url must be set, e.g. https://matrix.stadt.example.de");
         }
         try {
             URI uri = new URI(value.strip());
