@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
  * The internet of a school fails and 20 of its staff report it within minutes, 12 in the web chat and 8 in
  * Telegram: the first report becomes a ticket, the 19 others join it (one ticket, the requester plus 19
  * subscribers, 20 people affected), and the agent's status change reaches all 20, each in their own channel.
+ * When the agent resolves it, one of them confirms with the Telegram button and rates, and it closes for everybody.
  */
 class OutageScenarioIntegrationTests {
 
@@ -121,6 +122,26 @@ class OutageScenarioIntegrationTests {
                     .anyMatch(s -> s.text().contains(number) && s.text().contains("In Bearbeitung")
                             && s.text().contains("Der Provider ist informiert.")));
         }
+
+        // resolved: one of them confirms with the button in Telegram and rates; the ticket closes for all
+        String cursor = requester.messagesAfter(cursors.get(0)).get(0).get("id").asString();
+        assertThat(app.post("/api/tickets/" + number + "/status", Map.of("status", "RESOLVED"), RunningApp.AGENT_KEY)
+                .status()).isEqualTo(200);
+        TelegramTestChat confirming = telegramChats.get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> telegram.sentTo(confirming.id).stream()
+                .anyMatch(s -> s.buttons().contains("solved:" + number)));
+        FakeTelegramServer.Sent question = telegram.sentTo(confirming.id).stream()
+                .filter(s -> s.buttons().contains("solved:" + number)).findFirst().orElseThrow();
+        assertThat(question.text()).contains("Ist das Problem gelöst?");
+        assertThat(confirming.presses(question, "solved:" + number).text()).contains("jetzt geschlossen")
+                .contains("Wie zufrieden");
+        assertThat(confirming.presses("rate:5").text()).contains("Vielen Dank");
+        JsonNode closed = app.get("/api/tickets/" + number, RunningApp.AGENT_KEY).json();
+        assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(closed.get("history").toString()).contains("\"type\":\"RATING\"");
+        JsonNode news = requester.messagesAfter(cursor);
+        assertThat(news.get(0).get("text").asString()).contains("Ist das Problem gelöst?");
+        assertThat(news.get(news.size() - 1).get("text").asString()).contains(number).contains("Geschlossen");
     }
 
     /** The first report: passes the self-help hint and answers everything up to the P1 ticket. */

@@ -25,6 +25,8 @@ import java.util.Optional;
  */
 public final class RequesterNotifier implements TicketListener {
 
+    private static final int AWAITING_LIMIT = 20;
+
     private final Outbox outbox;
     private final People people;
     private final ConversationStore conversations;
@@ -120,6 +122,10 @@ public final class RequesterNotifier implements TicketListener {
         conversation.awaitingConfirmation = new ArrayList<>(conversation.awaitingConfirmation);
         conversation.awaitingConfirmation.remove(number);
         conversation.awaitingConfirmation.add(number);
+        // Questions nobody answered (the tickets closed by themselves) are forgotten, oldest first.
+        while (conversation.awaitingConfirmation.size() > AWAITING_LIMIT) {
+            conversation.awaitingConfirmation.remove(0);
+        }
         if (conversation.step == Step.IDLE) {
             conversation.offered = new ArrayList<>(options);
         }
