@@ -2,6 +2,7 @@ package de.schulit.servicedesk.app;
 
 import de.schulit.servicedesk.catalog.CatalogLoader;
 import de.schulit.servicedesk.catalog.ServiceCatalog;
+import de.schulit.servicedesk.channel.ChannelMetrics;
 import de.schulit.servicedesk.channel.Outbox;
 import de.schulit.servicedesk.dialog.BusinessHours;
 import de.schulit.servicedesk.dialog.Classifier;
@@ -11,6 +12,7 @@ import de.schulit.servicedesk.dialog.Messages;
 import de.schulit.servicedesk.dialog.RequesterNotifier;
 import de.schulit.servicedesk.identity.Enrollment;
 import de.schulit.servicedesk.nlp.ServiceClassifier;
+import de.schulit.servicedesk.privacy.PersonalData;
 import de.schulit.servicedesk.identity.EnrollmentCodes;
 import de.schulit.servicedesk.identity.People;
 import de.schulit.servicedesk.school.School;
@@ -20,6 +22,7 @@ import de.schulit.servicedesk.ticket.Attachments;
 import de.schulit.servicedesk.ticket.TicketDesk;
 import de.schulit.servicedesk.ticket.TicketListener;
 import de.schulit.servicedesk.ticket.Tickets;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,9 +53,14 @@ class CoreConfiguration {
     }
 
     @Bean
-    NlpClassifier classifier(ServiceCatalog catalog) {
+    NlpClassifier classifier(ServiceCatalog catalog, MeterRegistry meters) {
         return new NlpClassifier(catalog, ServiceClassifier::loadDefault, ServiceClassifier::train,
-                task -> new Thread(task, "classifier-training").start());
+                task -> new Thread(task, "classifier-training").start(), meters);
+    }
+
+    @Bean
+    ChannelMetrics channelMetrics(MeterRegistry meters, Clock clock) {
+        return new ChannelMetrics(meters, clock);
     }
 
     @Bean
@@ -87,9 +95,10 @@ class CoreConfiguration {
     DialogEngine dialogEngine(ServiceCatalog catalog, Classifier classifier, People people, Schools schools,
                               Enrollment enrollment, TicketDesk desk, Attachments attachments,
                               ConversationStore conversations, Messages messages, BusinessHours hours, Clock clock,
-                              ServicedeskProperties properties) {
+                              ServicedeskProperties properties, PersonalData personalData) {
         return new DialogEngine(catalog, classifier, people, schools, enrollment, desk, attachments, conversations,
                 messages, hours, clock,
-                new DialogEngine.Settings(properties.hotline(), properties.maxTextLength(), Messages.GERMAN));
+                new DialogEngine.Settings(properties.hotline(), properties.maxTextLength(), Messages.GERMAN),
+                personalData);
     }
 }

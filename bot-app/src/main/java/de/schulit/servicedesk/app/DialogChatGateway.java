@@ -1,5 +1,6 @@
 package de.schulit.servicedesk.app;
 
+import de.schulit.servicedesk.channel.ChannelMetrics;
 import de.schulit.servicedesk.channel.ChatGateway;
 import de.schulit.servicedesk.channel.Inbound;
 import de.schulit.servicedesk.channel.Outbox;
@@ -28,14 +29,17 @@ class DialogChatGateway implements ChatGateway {
     private final DialogEngine engine;
     private final Outbox outbox;
     private final TransactionTemplate transaction;
-    private final Timer turns;
+    private final MeterRegistry meters;
+    private final ChannelMetrics metrics;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
-    DialogChatGateway(DialogEngine engine, Outbox outbox, PlatformTransactionManager transactions, MeterRegistry meters) {
+    DialogChatGateway(DialogEngine engine, Outbox outbox, PlatformTransactionManager transactions, MeterRegistry meters,
+                      ChannelMetrics metrics) {
         this.engine = engine;
         this.outbox = outbox;
         this.transaction = new TransactionTemplate(transactions);
-        this.turns = Timer.builder("servicedesk.dialog.turns").description("Dialog turns handled").register(meters);
+        this.meters = meters;
+        this.metrics = metrics;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -44,6 +48,9 @@ class DialogChatGateway implements ChatGateway {
     @Override
     public List<QueuedMessage> receive(Inbound inbound) {
         ReentrantLock lock = locks[Math.floorMod(inbound.from().hashCode(), STRIPES)];
+        metrics.received(inbound.from().channel());
+        Timer turns = Timer.builder("servicedesk.dialog.turns").description("Dialog turns handled")
+                .tag("channel", inbound.from().channel()).register(meters);
         lock.lock();
         try {
             return turns.record(() -> runWithRetry(inbound));

@@ -63,6 +63,9 @@ public final class RequesterNotifier implements TicketListener {
 
     private void send(Ticket ticket, String text, boolean expectReply) {
         ChannelAddress to = ticket.requester().address();
+        if (to == null) {
+            return; // pseudonymised: the requester asked to be forgotten
+        }
         outbox.append(to, BotMessage.of(text));
         if (expectReply) {
             Conversation conversation = conversations.load(to).orElseGet(() -> Conversation.start(languageOf(ticket)));

@@ -11,5 +11,7 @@ public enum Step {
     IMPACT,
     URGENCY,
     SUMMARY,
-    FOLLOW_UP_OR_NEW
+    FOLLOW_UP_OR_NEW,
+    /** /daten-loeschen asked whether to erase everything. */
+    CONFIRM_ERASE
 }

@@ -2,8 +2,10 @@ package de.schulit.servicedesk.persistence;
 
 import de.schulit.servicedesk.channel.BotMessage;
 import de.schulit.servicedesk.channel.ChannelAddress;
+import de.schulit.servicedesk.channel.ChannelMetrics;
 import de.schulit.servicedesk.channel.Option;
 import de.schulit.servicedesk.channel.Outbox;
+import de.schulit.servicedesk.channel.QueueState;
 import de.schulit.servicedesk.channel.QueuedMessage;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,10 +26,12 @@ public class JpaOutbox implements Outbox {
 
     private final OutboundMessageRepository messages;
     private final Clock clock;
+    private final ObjectProvider<ChannelMetrics> metrics;
 
-    JpaOutbox(OutboundMessageRepository messages, ObjectProvider<Clock> clock) {
+    JpaOutbox(OutboundMessageRepository messages, ObjectProvider<Clock> clock, ObjectProvider<ChannelMetrics> metrics) {
         this.messages = messages;
         this.clock = Timestamps.clock(clock);
+        this.metrics = metrics;
     }
 
     @Override
@@ -35,6 +39,7 @@ public class JpaOutbox implements Outbox {
     public QueuedMessage append(ChannelAddress to, BotMessage message) {
         OutboundMessageEntity entity = messages.save(new OutboundMessageEntity(to.channel(), to.id(), message.text(),
                 PersistenceJson.MAPPER.writeValueAsString(message.options()), clock.instant()));
+        metrics.ifAvailable(m -> m.sent(to.channel()));
         return toQueued(entity);
     }
 
@@ -62,6 +67,16 @@ public class JpaOutbox implements Outbox {
     @Transactional
     public void markDelivered(long id, Instant at) {
         messages.markDelivered(id, Timestamps.stored(at));
+    }
+
+    @Override
+    public QueueState queue(String channel) {
+        long depth = messages.countByChannelAndDeliveredAtIsNull(channel);
+        if (depth == 0) {
+            return QueueState.EMPTY;
+        }
+        return new QueueState(depth, messages.findFirstByChannelAndDeliveredAtIsNullOrderByIdAsc(channel)
+                .map(OutboundMessageEntity::createdAt).orElse(null));
     }
 
     private static QueuedMessage toQueued(OutboundMessageEntity entity) {

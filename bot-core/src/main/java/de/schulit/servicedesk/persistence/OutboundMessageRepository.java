@@ -18,6 +18,10 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessageEntity,
             + " where h.channel = :channel and h.deliveredAt is null group by h.address) order by m.id")
     List<OutboundMessageEntity> findHeadsOfUndelivered(@Param("channel") String channel, Limit limit);
 
+    long countByChannelAndDeliveredAtIsNull(String channel);
+
+    java.util.Optional<OutboundMessageEntity> findFirstByChannelAndDeliveredAtIsNullOrderByIdAsc(String channel);
+
     @Modifying(flushAutomatically = true)
     @Query("update OutboundMessageEntity m set m.deliveredAt = :at where m.id = :id and m.deliveredAt is null")
     int markDelivered(@Param("id") long id, @Param("at") Instant at);

@@ -51,7 +51,7 @@ final class DialogFixture {
     };
     final DialogEngine engine = new DialogEngine(catalog, classifier, stores.people, stores.schools, enrollment, desk,
             stores.attachments, stores.conversations, messages, hours, clock,
-            new DialogEngine.Settings("0331 289-3111", 4000, Messages.GERMAN));
+            new DialogEngine.Settings("0331 289-3111", 4000, Messages.GERMAN), stores.personalData);
 
     DialogFixture() {
         stores.schools.save(new School("gs-park", "Grundschule am Park", null));
