@@ -33,7 +33,7 @@ class TicketActivity implements TicketListener {
         Ticket ticket = event.ticket();
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_TICKET, ticket.number())) {
             if (event instanceof TicketEvent.TicketCreated) {
-                Counter.builder("servicedesk.tickets.created").description("Tickets opened")
+                Counter.builder("servicedesk.tickets.opened").description("Tickets opened")
                         .tag("service", ticket.serviceId()).tag("priority", ticket.priority().name())
                         .tag("type", ticket.requestType().id()).register(meters).increment();
                 log.info("Ticket created: school={} service={} type={} priority={} channel={}", ticket.schoolId(),
