@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.schulit.servicedesk.privacy.ExpiringChats;
 import de.schulit.servicedesk.privacy.PersonalData;
 import de.schulit.servicedesk.privacy.Retention;
-import de.schulit.servicedesk.testing.MutableClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Data protection on the real app and its H2 file database: the export, the erasure inside a dialog turn, and the
- * retention rules run with a clock moved into the future.
+ * retention rules run with the clock moved a month and seven months ahead.
  */
 class DataProtectionIntegrationTests {
 
@@ -98,6 +98,21 @@ class DataProtectionIntegrationTests {
     }
 
     @Test
+    void anErasedCoordinatorsFollowUpOnAColleaguesTicketNoLongerNamesThem() {
+        var colleague = app.enrolledChat("demo-grundschule", "STAFF", "Paul Partner");
+        String number = fileTicket(colleague);
+        var coordinator = app.enrolledChat("demo-grundschule", "COORDINATOR", "Kora Koordinatorin");
+        assertThat(coordinator.says("Nachtrag zu " + number + ": Betrifft auch Raum 12").text()).contains(number);
+        assertThat(ticket(number).get("history").toString()).contains("Kora Koordinatorin");
+
+        coordinator.says("/daten-loeschen").presses("erase");
+
+        JsonNode kept = ticket(number);
+        assertThat(kept.get("history").toString()).doesNotContain("Kora Koordinatorin").contains("Betrifft auch Raum 12");
+        assertThat(kept.get("requester").get("name").asString()).isEqualTo("Paul Partner");
+    }
+
+    @Test
     void retentionDeletesOldTranscriptsAndChatsAndPseudonymisesLongClosedTickets() {
         var closing = app.enrolledChat("demo-gymnasium", "STAFF", "Carl Closed");
         String closed = fileTicket(closing);
@@ -108,14 +123,10 @@ class DataProtectionIntegrationTests {
         long carl = ticket(closed).get("requester").get("personId").asLong();
         long olga = ticket(open).get("requester").get("personId").asLong();
 
-        MutableClock clock = new MutableClock(Instant.now());
-        Retention retention = new Retention(app.bean(PersonalData.class), List.of(app.bean(ExpiringChats.class)), clock, new Retention.Settings(Duration.ofDays(30), Period.ofMonths(6)));
-
-        assertThat(retention.run().total()).as("nothing is due yet").isZero();
+        assertThat(retentionIn(Duration.ZERO).run().total()).as("nothing is due yet").isZero();
         assertThat(closing.says("/tickets").text()).contains(closed);
 
-        clock.advance(Duration.ofDays(31));
-        Retention.Report month = retention.run();
+        Retention.Report month = retentionIn(Duration.ofDays(31)).run();
         assertThat(month.expiredChats()).isGreaterThanOrEqualTo(2);
         assertThat(count("SELECT COUNT(*) FROM outbound_message WHERE created_at < ?",
                 java.sql.Timestamp.from(Instant.now()))).isZero();
@@ -129,14 +140,20 @@ class DataProtectionIntegrationTests {
         assertThat(ticket(closed).get("requester").get("name").asString()).as("closed only a month ago")
                 .isEqualTo("Carl Closed");
 
-        clock.advance(Duration.ofDays(6 * 31));
-        assertThat(retention.run().pseudonymisedTickets()).isOne();
+        Retention sevenMonthsLater = retentionIn(Duration.ofDays(7 * 31));
+        assertThat(sevenMonthsLater.run().pseudonymisedTickets()).isOne();
         JsonNode pseudonymised = ticket(closed);
         assertThat(pseudonymised.get("requester").get("name").asString()).isEqualTo(PersonalData.PSEUDONYM);
         assertThat(pseudonymised.get("history").toString()).doesNotContain("Carl Closed").contains("erledigt");
         assertThat(pseudonymised.get("description").asString()).isEqualTo(WebChatScenarioIntegrationTests.PRINTER);
         assertThat(ticket(open).get("requester").get("name").asString()).isEqualTo("Olga Open");
-        assertThat(retention.run().total()).as("a second run finds nothing more").isZero();
+        assertThat(sevenMonthsLater.run().total()).as("a second run finds nothing more").isZero();
+    }
+
+    /** The retention rules on the app's database, run as if it were later by the offset. */
+    static Retention retentionIn(Duration offset) {
+        return new Retention(app.bean(PersonalData.class), List.of(app.bean(ExpiringChats.class)),
+                Clock.offset(Clock.systemUTC(), offset), new Retention.Settings(Duration.ofDays(30), Period.ofMonths(6)));
     }
 
     @Test

@@ -70,11 +70,7 @@ public class JpaPersonalData implements PersonalData {
 
     @Override
     public int pseudonymiseClosedTicketsBefore(Instant cutoff) {
-        String due = "status = 'CLOSED' AND updated_at < ? AND requester_address IS NOT NULL";
-        jdbc.update("UPDATE ticket_history SET author = ? WHERE " + REQUESTER_ENTRIES
-                + " AND ticket_id IN (SELECT id FROM ticket WHERE " + due + ")", PSEUDONYM, at(cutoff));
-        return jdbc.update("UPDATE ticket SET requester_name = ?, requester_person_id = NULL, requester_channel = NULL,"
-                + " requester_address = NULL WHERE " + due, PSEUDONYM, at(cutoff));
+        return pseudonymiseTickets("status = 'CLOSED' AND updated_at < ? AND requester_address IS NOT NULL", at(cutoff));
     }
 
     @Override
@@ -84,13 +80,23 @@ public class JpaPersonalData implements PersonalData {
                 "SELECT channel, external_id FROM channel_identity WHERE person_id = ?",
                 (row, i) -> new ChannelAddress(row.getString(1), row.getString(2)), personId);
         forgetAddresses(addresses);
+        // A coordinator's follow-ups on colleagues' tickets: history keeps authors by name only
         jdbc.update("UPDATE ticket_history SET author = ? WHERE " + REQUESTER_ENTRIES
-                + " AND ticket_id IN (SELECT id FROM ticket WHERE requester_person_id = ?)", PSEUDONYM, personId);
-        jdbc.update("UPDATE ticket SET requester_name = ?, requester_person_id = NULL, requester_channel = NULL,"
-                + " requester_address = NULL WHERE requester_person_id = ?", PSEUDONYM, personId);
+                + " AND author = (SELECT name FROM person WHERE id = ?)"
+                + " AND ticket_id IN (SELECT id FROM ticket WHERE school_id = (SELECT school_id FROM person WHERE id = ?))",
+                PSEUDONYM, personId, personId);
+        pseudonymiseTickets("requester_person_id = ?", personId);
         jdbc.update("DELETE FROM person WHERE id = ?", personId);
         entityManager.clear();
         return addresses;
+    }
+
+    /** The tickets matching the condition (one parameter) lose requester name, person and chat; the text stays. */
+    private int pseudonymiseTickets(String condition, Object parameter) {
+        jdbc.update("UPDATE ticket_history SET author = ? WHERE " + REQUESTER_ENTRIES
+                + " AND ticket_id IN (SELECT id FROM ticket WHERE " + condition + ")", PSEUDONYM, parameter);
+        return jdbc.update("UPDATE ticket SET requester_name = ?, requester_person_id = NULL, requester_channel = NULL,"
+                + " requester_address = NULL WHERE " + condition, PSEUDONYM, parameter);
     }
 
     private static OffsetDateTime at(Instant instant) {
