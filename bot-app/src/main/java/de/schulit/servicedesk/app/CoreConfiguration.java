@@ -2,6 +2,7 @@ package de.schulit.servicedesk.app;
 
 import de.schulit.servicedesk.catalog.CatalogLoader;
 import de.schulit.servicedesk.catalog.ServiceCatalog;
+import de.schulit.servicedesk.channel.ChannelMetrics;
 import de.schulit.servicedesk.channel.Outbox;
 import de.schulit.servicedesk.dialog.BusinessHours;
 import de.schulit.servicedesk.dialog.Classifier;
@@ -13,6 +14,7 @@ import de.schulit.servicedesk.dialog.RequesterNotifier;
 import de.schulit.servicedesk.identity.CodeGuessLimits;
 import de.schulit.servicedesk.identity.Enrollment;
 import de.schulit.servicedesk.nlp.ServiceClassifier;
+import de.schulit.servicedesk.privacy.PersonalData;
 import de.schulit.servicedesk.identity.EnrollmentCodes;
 import de.schulit.servicedesk.identity.People;
 import de.schulit.servicedesk.school.School;
@@ -55,9 +57,14 @@ class CoreConfiguration {
     }
 
     @Bean
-    NlpClassifier classifier(ServiceCatalog catalog) {
+    NlpClassifier classifier(ServiceCatalog catalog, MeterRegistry meters) {
         return new NlpClassifier(catalog, ServiceClassifier::loadDefault, ServiceClassifier::train,
-                task -> new Thread(task, "classifier-training").start());
+                task -> new Thread(task, "classifier-training").start(), meters);
+    }
+
+    @Bean
+    ChannelMetrics channelMetrics(MeterRegistry meters, Clock clock) {
+        return new ChannelMetrics(meters, clock);
     }
 
     @Bean
@@ -101,11 +108,11 @@ class CoreConfiguration {
     DialogEngine dialogEngine(ServiceCatalog catalog, Classifier classifier, People people, Schools schools,
                               Enrollment enrollment, TicketDesk desk, Attachments attachments,
                               ConversationStore conversations, Messages messages, BusinessHours hours, Clock clock,
-                              ServicedeskProperties properties, MeterRegistry meters) {
+                              ServicedeskProperties properties, MeterRegistry meters, PersonalData personalData) {
         return new DialogEngine(catalog, classifier, people, schools, enrollment, desk, attachments, conversations,
                 messages, hours, clock,
                 new DialogEngine.Settings(properties.hotline(), properties.maxTextLength(), Messages.GERMAN,
                         properties.grouping().window()),
-                new DialogMetrics(meters));
+                new DialogMetrics(meters), personalData);
     }
 }

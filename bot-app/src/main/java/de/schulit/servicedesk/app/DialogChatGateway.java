@@ -2,6 +2,7 @@ package de.schulit.servicedesk.app;
 
 import de.schulit.servicedesk.channel.BotMessage;
 import de.schulit.servicedesk.channel.ChannelAddress;
+import de.schulit.servicedesk.channel.ChannelMetrics;
 import de.schulit.servicedesk.channel.ChatGateway;
 import de.schulit.servicedesk.channel.Inbound;
 import de.schulit.servicedesk.channel.Outbox;
@@ -10,7 +11,6 @@ import de.schulit.servicedesk.dialog.DialogEngine;
 import de.schulit.servicedesk.dialog.Messages;
 import de.schulit.servicedesk.identity.People;
 import de.schulit.servicedesk.identity.Person;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
@@ -36,22 +36,21 @@ class DialogChatGateway implements ChatGateway {
     private final People people;
     private final Messages messages;
     private final KeyedRateLimiter<ChannelAddress> perChat;
-    private final Counter rateLimited;
     private final TransactionTemplate transaction;
-    private final Timer turns;
+    private final MeterRegistry meters;
+    private final ChannelMetrics metrics;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
     DialogChatGateway(DialogEngine engine, Outbox outbox, People people, Messages messages, RateLimitProperties limits,
-                      PlatformTransactionManager transactions, MeterRegistry meters) {
+                      PlatformTransactionManager transactions, MeterRegistry meters, ChannelMetrics metrics) {
         this.engine = engine;
         this.outbox = outbox;
         this.people = people;
         this.messages = messages;
         this.perChat = new KeyedRateLimiter<>(limits.messagesPerMinute());
-        this.rateLimited = Counter.builder("servicedesk.rate.limited").description("Inputs not processed: too many per minute")
-                .register(meters);
         this.transaction = new TransactionTemplate(transactions);
-        this.turns = Timer.builder("servicedesk.dialog.turns").description("Dialog turns handled").register(meters);
+        this.meters = meters;
+        this.metrics = metrics;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -65,11 +64,11 @@ class DialogChatGateway implements ChatGateway {
     public List<QueuedMessage> receive(Inbound inbound) {
         switch (perChat.admit(inbound.from())) {
             case REJECTED -> {
-                rateLimited.increment();
+                metrics.rateLimited(inbound.from().channel());
                 return List.of();
             }
             case REJECTED_FIRST -> {
-                rateLimited.increment();
+                metrics.rateLimited(inbound.from().channel());
                 return transaction.execute(status -> List.of(outbox.append(inbound.from(),
                         BotMessage.of(messages.text(languageOf(inbound.from()), "input.rateLimited")))));
             }
@@ -77,6 +76,9 @@ class DialogChatGateway implements ChatGateway {
             }
         }
         ReentrantLock lock = locks[Math.floorMod(inbound.from().hashCode(), STRIPES)];
+        metrics.received(inbound.from().channel());
+        Timer turns = Timer.builder("servicedesk.dialog.turns").description("Dialog turns handled")
+                .tag("channel", inbound.from().channel()).register(meters);
         lock.lock();
         try {
             return turns.record(() -> runWithRetry(inbound));

@@ -6,6 +6,8 @@ import de.schulit.servicedesk.dialog.Classification;
 import de.schulit.servicedesk.dialog.Classifier;
 import de.schulit.servicedesk.nlp.Prediction;
 import de.schulit.servicedesk.nlp.ServiceClassifier;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,9 +29,12 @@ final class NlpClassifier implements Classifier {
 
     private final AtomicReference<ServiceClassifier> model = new AtomicReference<>();
     private final CompletableFuture<Void> ready;
+    private final MeterRegistry meters;
 
     NlpClassifier(ServiceCatalog catalog, Supplier<ServiceClassifier> builtIn,
-                  Function<Map<String, List<String>>, ServiceClassifier> trainer, Executor background) {
+                  Function<Map<String, List<String>>, ServiceClassifier> trainer, Executor background,
+                  MeterRegistry meters) {
+        this.meters = meters;
         Map<String, List<String>> phrases = catalog.examplePhrases();
         String wanted = ServiceClassifier.fingerprint(phrases);
         try {
@@ -72,6 +77,11 @@ final class NlpClassifier implements Classifier {
             return Classification.unknown();
         }
         Prediction p = current.classify(text);
+        String outcome = p.outOfScope() ? "out-of-scope" : p.serviceId() == null ? "abstained" : "decided";
+        DistributionSummary.builder("servicedesk.classification.confidence")
+                .description("Confidence of the classifier's best service")
+                .serviceLevelObjectives(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+                .tag("outcome", outcome).register(meters).record(p.confidence());
         return new Classification(p.serviceId(), p.requestType() == null ? null : RequestType.fromId(p.requestType()).orElse(null),
                 p.confidence(),
                 p.candidates().stream().map(c -> new Classification.Candidate(c.label(), c.confidence())).toList(),

@@ -7,6 +7,7 @@ import de.schulit.servicedesk.catalog.CatalogService;
 import de.schulit.servicedesk.catalog.ServiceCatalog;
 import de.schulit.servicedesk.dialog.Classification;
 import de.schulit.servicedesk.nlp.ServiceClassifier;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ class NlpClassifierTests {
         NlpClassifier classifier = new NlpClassifier(SHIPPED, ServiceClassifier::loadDefault, phrases -> {
             trained.add("retrained");
             return ServiceClassifier.train(phrases);
-        }, INLINE_THREAD);
+        }, INLINE_THREAD, new SimpleMeterRegistry());
         assertThat(classifier.ready()).isCompleted();
         assertThat(trained).as("no retraining for the catalog the model was built with").isEmpty();
 
@@ -47,7 +48,7 @@ class NlpClassifierTests {
         ServiceCatalog changed = new ServiceCatalog(services);
 
         NlpClassifier classifier = new NlpClassifier(changed, ServiceClassifier::loadDefault, ServiceClassifier::train,
-                INLINE_THREAD);
+                INLINE_THREAD, new SimpleMeterRegistry());
         assertThat(classifier.classify("WLAN im Lehrerzimmer geht nicht").serviceId())
                 .as("the built model answers while training runs").isNotNull();
 
@@ -60,13 +61,13 @@ class NlpClassifierTests {
     void withoutABuiltModelTheMenuServesUntilTrainingIsDone() throws Exception {
         NlpClassifier classifier = new NlpClassifier(SHIPPED, () -> {
             throw new IllegalStateException("no model on the classpath");
-        }, ServiceClassifier::train, Runnable::run);
+        }, ServiceClassifier::train, Runnable::run, new SimpleMeterRegistry());
         classifier.ready().get(120, TimeUnit.SECONDS);
         assertThat(classifier.classify("Beamer zeigt kein Bild").serviceId()).isEqualTo("praesentation");
 
         NlpClassifier untrained = new NlpClassifier(SHIPPED, () -> {
             throw new IllegalStateException("no model on the classpath");
-        }, phrases -> ServiceClassifier.train(phrases), task -> { });
+        }, phrases -> ServiceClassifier.train(phrases), task -> { }, new SimpleMeterRegistry());
         assertThat(untrained.classify("Beamer zeigt kein Bild")).isEqualTo(Classification.unknown());
     }
 }

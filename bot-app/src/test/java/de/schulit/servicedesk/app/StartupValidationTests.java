@@ -79,6 +79,16 @@ class StartupValidationTests {
                 .hasMessageContaining("missing.yml").hasMessageContaining("file not found");
     }
 
+    @Test
+    void wrongRetentionValuesNameTheirKey() {
+        assertThat(startWith("--servicedesk.retention.transcripts=PT1H"))
+                .hasStackTraceContaining("servicedesk.retention.transcripts").hasStackTraceContaining("at least one day");
+        assertThat(startWith("--servicedesk.retention.pseudonymise-closed-after=-P1M"))
+                .hasStackTraceContaining("servicedesk.retention.pseudonymise-closed-after must be positive");
+        assertThat(startWith("--servicedesk.retention.schedule=every night"))
+                .hasStackTraceContaining("servicedesk.retention.schedule must be a Spring cron expression");
+    }
+
     private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {

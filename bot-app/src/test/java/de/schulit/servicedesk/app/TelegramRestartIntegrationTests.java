@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TelegramRestartIntegrationTests {
 
     static final String HELP = "So helfe ich Ihnen";
-    static final String PRIVACY = "Datenschutz: Der IT-Servicedesk";
+    static final String PRIVACY = "Datenschutz im Chat des IT-Servicedesks";
     static final String NO_TICKETS = "Sie haben noch keine Tickets";
 
     static FakeTelegramServer telegram;

@@ -118,4 +118,23 @@ class TelegramScenarioIntegrationTests {
         assertThat(telegram.lastAllowedUpdates().toString()).isEqualTo("[\"message\",\"callback_query\"]");
         assertThat(telegram.calls()).contains("deleteWebhook");
     }
+
+    @Test
+    void healthAndMetricsShowTheTelegramChannelAndTheLogsNoChatId() {
+        TelegramChat chat = new TelegramChat(4711777);
+        try (CapturedLogs logs = new CapturedLogs()) {
+            assertThat(chat.says("/hilfe").text()).contains("Hinweis zum Datenschutz").contains("/start");
+            assertThat(logs.lines()).allSatisfy(line -> assertThat(line).doesNotContain("4711777"));
+        }
+        JsonNode telegramHealth = app.get("/actuator/health", null).json().get("components").get("telegram");
+        assertThat(telegramHealth.get("status").asString()).isEqualTo("UP");
+        assertThat(telegramHealth.get("details").get("lastContact")).isNotNull();
+        assertThat(telegramHealth.get("details").get("lastDelivery")).isNotNull();
+        assertThat(telegramHealth.get("details").get("queueDepth").asLong()).isZero();
+        assertThat(app.get("/actuator/prometheus", null).body())
+                .containsPattern("servicedesk_messages_in_total\\{channel=\"telegram\"} [1-9]")
+                .containsPattern("servicedesk_delivery_delivered_total\\{channel=\"telegram\"} [1-9]")
+                .contains("servicedesk_outbox_queue_depth{channel=\"telegram\"} 0.0")
+                .contains("servicedesk_outbox_queue_age_seconds{channel=\"telegram\"} 0.0");
+    }
 }

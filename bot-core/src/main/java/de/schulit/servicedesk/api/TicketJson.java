@@ -44,7 +44,7 @@ record TicketJson(String number, String schoolId, String serviceId, String reque
         return new TicketJson(ticket.number(), ticket.schoolId(), ticket.serviceId(), ticket.requestType().id(),
                 ticket.priority().name(), ticket.status().name(), ticket.title(), ticket.description(), ticket.fields(),
                 new RequesterJson(ticket.requester().personId(), ticket.requester().name(),
-                        ticket.requester().address().channel()),
+                        ticket.requester().address() == null ? null : ticket.requester().address().channel()),
                 ticket.createdAt(), ticket.updatedAt(),
                 withHistory ? ticket.history().stream().map(HistoryJson::of).toList() : null,
                 ticket.attachments().stream().map(AttachmentJson::of).toList(),

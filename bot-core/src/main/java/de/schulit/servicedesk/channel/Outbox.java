@@ -25,4 +25,7 @@ public interface Outbox {
 
     /** Records that the channel delivered the message; it no longer shows up in {@link #nextUndelivered}. */
     void markDelivered(long id, Instant at);
+
+    /** How many messages of a delivering channel wait for delivery, and the oldest of them (metrics and health). */
+    QueueState queue(String channel);
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 /** A slash command such as {@code /start ABCDE-FGHJK}; German and English names map to the same command. */
 record Command(Name name, String argument, String typed) {
 
-    enum Name { START, NEW, STATUS, TICKETS, HELP, CANCEL, PRIVACY, LANGUAGE, UNKNOWN }
+    enum Name { START, NEW, STATUS, TICKETS, HELP, CANCEL, PRIVACY, MY_DATA, DELETE_DATA, LANGUAGE, UNKNOWN }
 
     static Optional<Command> parse(String text) {
         if (!text.startsWith("/")) {
@@ -24,6 +24,10 @@ record Command(Name name, String argument, String typed) {
             case "hilfe", "help" -> Name.HELP;
             case "abbrechen", "cancel" -> Name.CANCEL;
             case "datenschutz", "privacy" -> Name.PRIVACY;
+            // Telegram commands allow only letters, digits and "_": /meine_daten is what its menu sends.
+            case "meine-daten", "meine_daten", "meinedaten", "my-data", "my_data", "mydata" -> Name.MY_DATA;
+            case "daten-loeschen", "daten_loeschen", "daten-löschen", "datenloeschen", "delete-data", "delete_data",
+                 "deletedata" -> Name.DELETE_DATA;
             case "sprache", "language" -> Name.LANGUAGE;
             default -> Name.UNKNOWN;
         };

@@ -15,6 +15,7 @@ import de.schulit.servicedesk.channel.Option;
 import de.schulit.servicedesk.identity.Enrollment;
 import de.schulit.servicedesk.identity.People;
 import de.schulit.servicedesk.identity.Person;
+import de.schulit.servicedesk.privacy.PersonalData;
 import de.schulit.servicedesk.school.School;
 import de.schulit.servicedesk.school.Schools;
 import de.schulit.servicedesk.ticket.AttachmentRef;
@@ -27,6 +28,7 @@ import de.schulit.servicedesk.ticket.Requester;
 import de.schulit.servicedesk.ticket.Ticket;
 import de.schulit.servicedesk.ticket.TicketDesk;
 import de.schulit.servicedesk.ticket.TicketNumber;
+import de.schulit.servicedesk.ticket.TicketQuery;
 import de.schulit.servicedesk.ticket.TicketStatus;
 import de.schulit.servicedesk.ticket.Urgency;
 import java.text.Normalizer;
@@ -87,11 +89,12 @@ public final class DialogEngine {
     private final DialogMetrics metrics;
     private final OutageGrouping grouping;
     private final TicketComposer composer;
+    private final PersonalData personalData;
 
     public DialogEngine(ServiceCatalog catalog, Classifier classifier, People people, Schools schools,
                         Enrollment enrollment, TicketDesk desk, Attachments attachments,
                         ConversationStore conversations, Messages messages, BusinessHours businessHours,
-                        Clock clock, Settings settings, DialogMetrics metrics) {
+                        Clock clock, Settings settings, DialogMetrics metrics, PersonalData personalData) {
         this.catalog = catalog;
         this.classifier = classifier;
         this.people = people;
@@ -107,15 +110,22 @@ public final class DialogEngine {
         this.metrics = metrics;
         this.grouping = new OutageGrouping(desk, clock, settings.groupingWindow());
         this.composer = new TicketComposer(messages);
+        this.personalData = personalData;
     }
 
     public List<BotMessage> handle(Inbound inbound) {
-        Conversation conversation = conversations.load(inbound.from())
-                .orElseGet(() -> Conversation.start(settings.defaultLanguage()));
+        Optional<Conversation> stored = conversations.load(inbound.from());
+        Conversation conversation = stored.orElseGet(() -> Conversation.start(settings.defaultLanguage()));
         Turn turn = new Turn(inbound, conversation, people.findByAddress(inbound.from()).orElse(null));
         String said = turn.said();
+        if (stored.isEmpty()) {
+            turn.say("privacy.firstContact"); // a new chat hears first what happens to its data
+        }
         turn.run();
         List<BotMessage> replies = turn.replies;
+        if (turn.erased) {
+            return List.copyOf(replies); // nothing of the chat is kept, not even its conversation
+        }
         if (conversation.draft != null && turn.person != null) {
             TicketComposer.record(conversation.draft, said);
             replies.forEach(reply -> TicketComposer.record(conversation.draft, "Bot: " + reply.text()));
@@ -143,6 +153,7 @@ public final class DialogEngine {
         private final Person person;
         private final List<BotMessage> replies = new ArrayList<>();
         private String language;
+        private boolean erased;
 
         Turn(Inbound inbound, Conversation conversation, Person person) {
             this.inbound = inbound;
@@ -208,6 +219,7 @@ public final class DialogEngine {
                 switch (command.name()) {
                     case START -> startEnrollment(command.argument());
                     case PRIVACY -> say("privacy.notice");
+                    case MY_DATA, DELETE_DATA -> say("privacy.notEnrolled");
                     case CANCEL -> {
                         conversation.step = Step.IDLE;
                         conversation.enrollmentCode = null;
@@ -314,6 +326,18 @@ public final class DialogEngine {
                 case PRIVACY -> {
                     say("privacy.notice");
                     repromptIfBusy();
+                }
+                case MY_DATA -> {
+                    reply(new DataExport(messages, language, businessHours.zone()).of(person,
+                            schoolName(person.schoolId()), people.addresses(person.id()),
+                            desk.search(new TicketQuery(person.schoolId(), null, person.id(), DataExport.TICKET_LIMIT)),
+                            clock.instant()), List.of());
+                    repromptIfBusy();
+                }
+                case DELETE_DATA -> {
+                    reset();
+                    conversation.step = Step.CONFIRM_ERASE;
+                    prompt();
                 }
                 case CANCEL -> cancel();
                 case LANGUAGE -> language(command.argument());
@@ -514,6 +538,16 @@ public final class DialogEngine {
                         say("rating.skipped");
                     }
                     resume(true);
+                }
+                case CONFIRM_ERASE -> {
+                    conversation.step = Step.IDLE;
+                    if (optionId.equals("erase")) {
+                        personalData.erasePerson(person.id());
+                        erased = true;
+                        say("privacy.erased");
+                    } else {
+                        say("privacy.eraseKept");
+                    }
                 }
                 case FOLLOW_UP_OR_NEW -> {
                     String text = conversation.pendingText;
@@ -971,6 +1005,11 @@ public final class DialogEngine {
         }
 
         private void cancel() {
+            if (conversation.step == Step.CONFIRM_ERASE) {
+                conversation.step = Step.IDLE;
+                say("privacy.eraseKept");
+                return;
+            }
             boolean busy = conversation.step != Step.IDLE || conversation.draft != null;
             reset();
             say(busy ? "intake.cancelled" : "intake.nothingToCancel");
@@ -1054,6 +1093,11 @@ public final class DialogEngine {
                     options.add(new Option("confirm", text("option.confirm")));
                     addNavigation(options);
                     reply(summary(draft), options);
+                }
+                case CONFIRM_ERASE -> {
+                    options.add(new Option("erase", text("option.erase")));
+                    options.add(new Option("keep", text("option.keep")));
+                    reply(text("privacy.confirmErase"), options);
                 }
                 case FOLLOW_UP_OR_NEW -> {
                     options.add(new Option("followup", text("option.followUp")));

@@ -86,7 +86,9 @@ public final class RequesterNotifier implements TicketListener {
     /** Every chat to tell, once, with the language of the person behind it: the requester first. */
     private Map<ChannelAddress, String> recipients(Ticket ticket) {
         Map<ChannelAddress, String> recipients = new LinkedHashMap<>();
-        recipients.put(ticket.requester().address(), languageOf(ticket.requester().personId()));
+        if (ticket.requester().address() != null) { // null: pseudonymised, the requester asked to be forgotten
+            recipients.put(ticket.requester().address(), languageOf(ticket.requester().personId()));
+        }
         for (Subscriber subscriber : subscriptions.of(ticket.number())) {
             recipients.putIfAbsent(subscriber.address(), languageOf(subscriber.personId()));
         }

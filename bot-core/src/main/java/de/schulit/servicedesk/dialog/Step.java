@@ -22,7 +22,9 @@ public enum Step {
     /** "Nein, nicht gelöst": asking what still does not work. */
     REOPEN_COMMENT,
     /** "Ja, gelöst": the optional rating 1-5. */
-    RATING;
+    RATING,
+    /** /daten-loeschen asked whether to erase everything. */
+    CONFIRM_ERASE;
 
     /** The steps of putting a report together. */
     static final Set<Step> INTAKE = EnumSet.of(CONFIRM_SERVICE, CHOOSE_SERVICE, CHOOSE_TYPE, QUESTION, IMPACT,

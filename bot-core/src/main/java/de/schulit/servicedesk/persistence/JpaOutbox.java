@@ -2,8 +2,10 @@ package de.schulit.servicedesk.persistence;
 
 import de.schulit.servicedesk.channel.BotMessage;
 import de.schulit.servicedesk.channel.ChannelAddress;
+import de.schulit.servicedesk.channel.ChannelMetrics;
 import de.schulit.servicedesk.channel.Option;
 import de.schulit.servicedesk.channel.Outbox;
+import de.schulit.servicedesk.channel.QueueState;
 import de.schulit.servicedesk.channel.QueuedMessage;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,14 +34,17 @@ public class JpaOutbox implements Outbox {
 
     private final OutboundMessageRepository messages;
     private final Clock clock;
+    private final ObjectProvider<ChannelMetrics> metrics;
 
     private final TransactionTemplate separately;
 
-    JpaOutbox(OutboundMessageRepository messages, ObjectProvider<Clock> clock, PlatformTransactionManager transactions) {
+    JpaOutbox(OutboundMessageRepository messages, ObjectProvider<Clock> clock, PlatformTransactionManager transactions,
+              ObjectProvider<ChannelMetrics> metrics) {
         this.messages = messages;
         this.clock = Timestamps.clock(clock);
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.metrics = metrics;
     }
 
     /**
@@ -57,6 +62,7 @@ public class JpaOutbox implements Outbox {
         }
         OutboundMessageEntity entity = messages.save(new OutboundMessageEntity(to.channel(), to.id(), message.text(),
                 PersistenceJson.MAPPER.writeValueAsString(message.options()), clock.instant()));
+        metrics.ifAvailable(m -> m.sent(to.channel()));
         return toQueued(entity);
     }
 
@@ -93,6 +99,16 @@ public class JpaOutbox implements Outbox {
         } catch (DataIntegrityViolationException alreadyAdded) {
             // a concurrent first message created it; its row is what we lock next
         }
+    }
+
+    @Override
+    public QueueState queue(String channel) {
+        long depth = messages.countByChannelAndDeliveredAtIsNull(channel);
+        if (depth == 0) {
+            return QueueState.EMPTY;
+        }
+        return new QueueState(depth, messages.findFirstByChannelAndDeliveredAtIsNullOrderByIdAsc(channel)
+                .map(OutboundMessageEntity::createdAt).orElse(null));
     }
 
     private static QueuedMessage toQueued(OutboundMessageEntity entity) {

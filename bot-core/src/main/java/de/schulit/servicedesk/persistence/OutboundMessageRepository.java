@@ -31,6 +31,9 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessageEntity,
     @Query(value = "insert into outbound_chat (channel, address, appended) values (:channel, :address, 0)",
             nativeQuery = true)
     void addChat(@Param("channel") String channel, @Param("address") String address);
+    long countByChannelAndDeliveredAtIsNull(String channel);
+
+    java.util.Optional<OutboundMessageEntity> findFirstByChannelAndDeliveredAtIsNullOrderByIdAsc(String channel);
 
     @Modifying(flushAutomatically = true)
     @Query("update OutboundMessageEntity m set m.deliveredAt = :at where m.id = :id and m.deliveredAt is null")

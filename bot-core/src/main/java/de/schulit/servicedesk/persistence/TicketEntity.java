@@ -60,10 +60,10 @@ class TicketEntity {
     @Column(name = "requester_name", nullable = false, length = 200)
     private String requesterName;
 
-    @Column(name = "requester_channel", nullable = false, length = 32)
+    @Column(name = "requester_channel", length = 32)
     private String requesterChannel;
 
-    @Column(name = "requester_address", nullable = false, length = 255)
+    @Column(name = "requester_address", length = 255)
     private String requesterAddress;
 
     @Column(name = "service_id", nullable = false, length = 40)
@@ -148,7 +148,7 @@ class TicketEntity {
         Map<String, String> answers = new LinkedHashMap<>();
         fields.forEach(field -> answers.put(field.key(), field.value()));
         Requester requester = new Requester(requesterPersonId == null ? 0 : requesterPersonId, requesterName,
-                new ChannelAddress(requesterChannel, requesterAddress));
+                requesterAddress == null ? null : new ChannelAddress(requesterChannel, requesterAddress));
         return new Ticket(number, schoolId, requester, serviceId, RequestType.fromId(requestType).orElseThrow(),
                 priority, status, title, description, Collections.unmodifiableMap(answers), createdAt, updatedAt,
                 history.stream().map(TicketHistoryEntity::toEntry).toList(), attachments);

@@ -64,7 +64,7 @@ final class DialogFixture {
         engine = new DialogEngine(catalog, classifier, stores.people, stores.schools, enrollment, desk,
                 stores.attachments, stores.conversations, messages, hours, clock,
                 new DialogEngine.Settings("0331 289-3111", 4000, Messages.GERMAN, GROUPING_WINDOW),
-                new DialogMetrics(meters));
+                new DialogMetrics(meters), stores.personalData);
         stores.schools.save(new School("gs-park", "Grundschule am Park", null));
         stores.schools.save(new School("gym-mitte", "Gymnasium Mitte", null));
         desk.addListener(new RequesterNotifier(stores.outbox, stores.people, stores.conversations, messages,

@@ -4,6 +4,7 @@ import de.schulit.servicedesk.channel.Attachment;
 import de.schulit.servicedesk.channel.BotMessage;
 import de.schulit.servicedesk.channel.ChannelAddress;
 import de.schulit.servicedesk.channel.Outbox;
+import de.schulit.servicedesk.channel.QueueState;
 import de.schulit.servicedesk.channel.QueuedMessage;
 import de.schulit.servicedesk.dialog.Conversation;
 import de.schulit.servicedesk.dialog.ConversationStore;
@@ -12,6 +13,7 @@ import de.schulit.servicedesk.identity.EnrollmentCodes;
 import de.schulit.servicedesk.identity.People;
 import de.schulit.servicedesk.identity.Person;
 import de.schulit.servicedesk.identity.Role;
+import de.schulit.servicedesk.privacy.PersonalData;
 import de.schulit.servicedesk.school.School;
 import de.schulit.servicedesk.school.Schools;
 import de.schulit.servicedesk.ticket.AttachmentRef;
@@ -22,6 +24,7 @@ import de.schulit.servicedesk.ticket.NewTicket;
 import de.schulit.servicedesk.ticket.Priority;
 import de.schulit.servicedesk.ticket.Subscriber;
 import de.schulit.servicedesk.ticket.Subscriptions;
+import de.schulit.servicedesk.ticket.Requester;
 import de.schulit.servicedesk.ticket.Ticket;
 import de.schulit.servicedesk.ticket.TicketQuery;
 import de.schulit.servicedesk.ticket.TicketStatus;
@@ -54,6 +57,7 @@ public final class InMemoryStores {
     public final InMemoryConversations conversations = new InMemoryConversations();
     public final InMemoryOutbox outbox = new InMemoryOutbox();
     public final InMemorySubscriptions subscriptions = new InMemorySubscriptions();
+    public final InMemoryPersonalData personalData = new InMemoryPersonalData();
 
     public static final class InMemorySchools implements Schools {
         private final Map<String, School> schools = new LinkedHashMap<>();
@@ -304,6 +308,66 @@ public final class InMemoryStores {
 
         public boolean isDelivered(long id) {
             return delivered.containsKey(id);
+        }
+
+        @Override
+        public QueueState queue(String channel) {
+            List<QueuedMessage> waiting = messages.stream()
+                    .filter(m -> m.to().channel().equals(channel) && !delivered.containsKey(m.id())).toList();
+            return waiting.isEmpty() ? QueueState.EMPTY : new QueueState(waiting.size(), waiting.get(0).at());
+        }
+    }
+
+    /** Erasing a person over the other fakes; the retention rules are tested on the real database. */
+    public final class InMemoryPersonalData implements PersonalData {
+
+        @Override
+        public List<ChannelAddress> erasePerson(long personId) {
+            List<ChannelAddress> addresses = people.addresses(personId);
+            addresses.forEach(address -> {
+                people.links.remove(address);
+                conversations.conversations.remove(address);
+                outbox.messages.removeIf(m -> m.to().equals(address));
+            });
+            people.persons.remove(personId);
+            tickets.tickets.replaceAll((number, t) -> t.requester().personId() != personId ? t
+                    : new Ticket(t.number(), t.schoolId(), new Requester(0, PSEUDONYM, null), t.serviceId(),
+                            t.requestType(), t.priority(), t.status(), t.title(), t.description(), t.fields(),
+                            t.createdAt(), t.updatedAt(), t.history().stream().map(h -> h.author() != null
+                                    && h.author().equals(t.requester().name())
+                                    ? new HistoryEntry(h.type(), PSEUDONYM, h.text(), h.status(), h.at()) : h).toList(),
+                            t.attachments()));
+            return addresses;
+        }
+
+        @Override
+        public int deleteConversationsBefore(Instant cutoff) {
+            throw new UnsupportedOperationException("retention is tested on the real database");
+        }
+
+        @Override
+        public int deleteOutboundMessagesBefore(Instant cutoff) {
+            throw new UnsupportedOperationException("retention is tested on the real database");
+        }
+
+        @Override
+        public int deleteUnlinkedAttachmentsBefore(Instant cutoff) {
+            throw new UnsupportedOperationException("retention is tested on the real database");
+        }
+
+        @Override
+        public int forgetAddresses(Collection<ChannelAddress> addresses) {
+            throw new UnsupportedOperationException("retention is tested on the real database");
+        }
+
+        @Override
+        public int deletePersonsWithoutIdentityBefore(Instant cutoff) {
+            throw new UnsupportedOperationException("retention is tested on the real database");
+        }
+
+        @Override
+        public int pseudonymiseClosedTicketsBefore(Instant cutoff) {
+            throw new UnsupportedOperationException("retention is tested on the real database");
         }
     }
 }

@@ -1,5 +1,6 @@
 package de.schulit.servicedesk.telegram;
 
+import de.schulit.servicedesk.channel.ChannelMetrics;
 import de.schulit.servicedesk.channel.ChatGateway;
 import de.schulit.servicedesk.channel.Outbox;
 import de.schulit.servicedesk.dialog.Messages;
@@ -50,9 +51,17 @@ class TelegramConfiguration {
     }
 
     @Bean
-    TelegramDispatcher telegramDispatcher(Outbox outbox, TelegramClient telegramClient, Clock clock) {
+    TelegramDispatcher telegramDispatcher(Outbox outbox, TelegramClient telegramClient, Clock clock,
+                                          ChannelMetrics metrics) {
+        metrics.watchQueue(TelegramDispatcher.CHANNEL, outbox);
         return new TelegramDispatcher(outbox, telegramClient, new TelegramOutboundMapper(), clock,
-                TelegramDispatcher.Settings.defaults());
+                TelegramDispatcher.Settings.defaults(), metrics);
+    }
+
+    @Bean
+    TelegramHealthIndicator telegramHealthIndicator(TelegramConnector connector, TelegramProperties properties,
+                                                    ChannelMetrics metrics, Outbox outbox, Clock clock) {
+        return new TelegramHealthIndicator(connector, properties, metrics, outbox, clock);
     }
 
     @Bean
@@ -72,8 +81,9 @@ class TelegramConfiguration {
     @Bean
     TelegramConnector telegramConnector(TelegramProperties properties, TelegramClient telegramClient,
                                         TelegramUpdateStore store, TelegramUpdateProcessor processor,
-                                        TelegramDispatcher dispatcher, Clock clock, OkHttpClient telegramHttpClient) {
-        return new TelegramConnector(properties, telegramClient, store, processor, dispatcher, clock,
+                                        TelegramDispatcher dispatcher, Clock clock, OkHttpClient telegramHttpClient,
+                                        ChannelMetrics metrics) {
+        return new TelegramConnector(properties, telegramClient, store, processor, dispatcher, clock, metrics,
                 () -> {
                     telegramHttpClient.dispatcher().executorService().shutdown();
                     telegramHttpClient.connectionPool().evictAll();

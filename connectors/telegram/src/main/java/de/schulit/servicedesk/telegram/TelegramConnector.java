@@ -1,6 +1,7 @@
 package de.schulit.servicedesk.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.schulit.servicedesk.channel.ChannelMetrics;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +44,9 @@ final class TelegramConnector implements SmartLifecycle {
             new BotCommand("tickets", "Ihre Tickets"),
             new BotCommand("hilfe", "Was ich kann"),
             new BotCommand("abbrechen", "Die laufende Meldung abbrechen"),
-            new BotCommand("datenschutz", "Hinweise zum Datenschutz"));
+            new BotCommand("datenschutz", "Hinweise zum Datenschutz"),
+            new BotCommand("meine_daten", "Ihre gespeicherten Daten anzeigen"),
+            new BotCommand("daten_loeschen", "Ihre Daten löschen"));
     static final List<BotCommand> COMMANDS_EN = List.of(
             new BotCommand("start", "Sign in with your school's code"),
             new BotCommand("new", "Report something to the IT service desk"),
@@ -51,7 +54,9 @@ final class TelegramConnector implements SmartLifecycle {
             new BotCommand("tickets", "Your tickets"),
             new BotCommand("help", "What I can do"),
             new BotCommand("cancel", "Cancel the current report"),
-            new BotCommand("privacy", "Privacy notice"));
+            new BotCommand("privacy", "Privacy notice"),
+            new BotCommand("my_data", "Show your stored data"),
+            new BotCommand("delete_data", "Erase your data"));
 
     private final TelegramProperties properties;
     private final TelegramClient client;
@@ -59,6 +64,7 @@ final class TelegramConnector implements SmartLifecycle {
     private final TelegramUpdateProcessor processor;
     private final TelegramDispatcher dispatcher;
     private final Clock clock;
+    private final ChannelMetrics metrics;
     private final ObjectMapper json = new ObjectMapper();
     private final Runnable releaseClient;
 
@@ -72,7 +78,8 @@ final class TelegramConnector implements SmartLifecycle {
 
     TelegramConnector(TelegramProperties properties, TelegramClient client, TelegramUpdateStore store,
                       TelegramUpdateProcessor processor, TelegramDispatcher dispatcher, Clock clock,
-                      Runnable releaseClient) {
+                      ChannelMetrics metrics, Runnable releaseClient) {
+        this.metrics = metrics;
         this.releaseClient = releaseClient;
         this.properties = properties;
         this.client = client;
@@ -127,6 +134,7 @@ final class TelegramConnector implements SmartLifecycle {
                 Integer.MAX_VALUE, properties.mode() == TelegramProperties.Mode.WEBHOOK ? this::setWebhook : this::startPolling);
         connected = done && running;
         if (connected) {
+            metrics.contacted(TelegramDispatcher.CHANNEL);
             log.info("Telegram channel connected ({})", properties.mode() == TelegramProperties.Mode.WEBHOOK
                     ? "webhook " + properties.webhookUrl() : "long polling");
         }
@@ -187,6 +195,13 @@ final class TelegramConnector implements SmartLifecycle {
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(timeout + 20L, TimeUnit.SECONDS)
                 .writeTimeout(30, TimeUnit.SECONDS)
+                .addInterceptor(chain -> {
+                    okhttp3.Response response = chain.proceed(chain.request());
+                    if (response.isSuccessful()) {
+                        metrics.contacted(TelegramDispatcher.CHANNEL); // every answered long poll, empty ones too
+                    }
+                    return response;
+                })
                 .build();
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "telegram-poll");

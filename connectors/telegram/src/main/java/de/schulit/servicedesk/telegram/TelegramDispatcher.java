@@ -1,8 +1,10 @@
 package de.schulit.servicedesk.telegram;
 
+import de.schulit.servicedesk.channel.ChannelMetrics;
 import de.schulit.servicedesk.channel.Outbox;
 import de.schulit.servicedesk.channel.WakeableWorker;
 import de.schulit.servicedesk.channel.QueuedMessage;
+import de.schulit.servicedesk.privacy.LogIds;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Clock;
@@ -51,13 +53,16 @@ final class TelegramDispatcher {
     private final TelegramOutboundMapper mapper;
     private final Clock clock;
     private final Settings settings;
+    private final ChannelMetrics metrics;
     private final Bucket bot;
     private final Map<String, ChatState> chats = new HashMap<>();
     private final WakeableWorker worker =
             new WakeableWorker("telegram-dispatcher", Duration.ofSeconds(10), this::deliveryRound);
     private long pausedUntil;
 
-    TelegramDispatcher(Outbox outbox, TelegramClient client, TelegramOutboundMapper mapper, Clock clock, Settings settings) {
+    TelegramDispatcher(Outbox outbox, TelegramClient client, TelegramOutboundMapper mapper, Clock clock, Settings settings,
+                       ChannelMetrics metrics) {
+        this.metrics = metrics;
         this.outbox = outbox;
         this.client = client;
         this.mapper = mapper;
@@ -154,6 +159,7 @@ final class TelegramDispatcher {
                     long seconds = retryAfter == null || retryAfter < 1 ? 1 : retryAfter;
                     pausedUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
                     log.info("Telegram asks to slow down: pausing all sending for {} s", seconds);
+                    metrics.deliveryRetried(CHANNEL);
                     return Outcome.PAUSED;
                 }
                 boolean transientFailure = code == 0 || code >= 500;
@@ -164,12 +170,14 @@ final class TelegramDispatcher {
             }
         }
         outbox.markDelivered(message.id(), clock.instant());
+        metrics.delivered(CHANNEL);
         chat.delivered();
         return Outcome.DELIVERED;
     }
 
     private Outcome failed(QueuedMessage message, ChatState chat, boolean transientFailure, String why) {
         chat.failures++;
+        metrics.deliveryRetried(CHANNEL);
         Duration cap = transientFailure ? settings.maxBackoff() : settings.maxBackoffRejected();
         long backoff = settings.firstBackoff().toNanos() << Math.min(chat.failures - 1, 20);
         if (backoff <= 0 || backoff > cap.toNanos()) {
@@ -181,7 +189,7 @@ final class TelegramDispatcher {
                     chat.failures, TimeUnit.NANOSECONDS.toMillis(backoff), why);
         } else {
             log.warn("Telegram rejected message {} to chat {} (attempt {}); it and later messages of this chat wait,"
-                    + " next try in {} s: {}", message.id(), message.to().id(), chat.failures,
+                    + " next try in {} s: {}", message.id(), LogIds.of(message.to()), chat.failures,
                     TimeUnit.NANOSECONDS.toSeconds(backoff), why);
         }
         return Outcome.FAILED;

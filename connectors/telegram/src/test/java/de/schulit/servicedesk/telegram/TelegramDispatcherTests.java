@@ -5,9 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import de.schulit.servicedesk.channel.BotMessage;
 import de.schulit.servicedesk.channel.ChannelAddress;
+import de.schulit.servicedesk.channel.ChannelMetrics;
 import de.schulit.servicedesk.channel.Outbox;
+import de.schulit.servicedesk.channel.QueueState;
 import de.schulit.servicedesk.channel.QueuedMessage;
 import de.schulit.servicedesk.telegram.FakeTelegramServer.Failure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +30,8 @@ class TelegramDispatcherTests {
 
     FakeTelegramServer telegram;
     ListOutbox outbox;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final ChannelMetrics metrics = new ChannelMetrics(meters, Clock.systemUTC());
     TelegramDispatcher dispatcher;
     OkHttpClient http;
 
@@ -39,7 +44,8 @@ class TelegramDispatcherTests {
                 TelegramConnector.telegramUrl(telegram.baseUrl()));
         var settings = new TelegramDispatcher.Settings(3, Duration.ofMillis(100), 30, Duration.ofMillis(50),
                 Duration.ofMillis(400), Duration.ofMillis(400), Duration.ofMillis(50));
-        dispatcher = new TelegramDispatcher(outbox, client, new TelegramOutboundMapper(), Clock.systemUTC(), settings);
+        dispatcher = new TelegramDispatcher(outbox, client, new TelegramOutboundMapper(), Clock.systemUTC(), settings,
+                metrics);
     }
 
     @AfterEach
@@ -82,6 +88,10 @@ class TelegramDispatcherTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> textsTo(1).size() == 3);
         assertThat(textsTo(1)).containsExactly("erste", "zweite", "dritte");
         await().atMost(Duration.ofSeconds(5)).until(() -> outbox.nextUndelivered("telegram", 10).isEmpty());
+        assertThat(meters.get(ChannelMetrics.DELIVERY_RETRIES).tag("channel", "telegram").counter().count()).isEqualTo(4);
+        assertThat(meters.get(ChannelMetrics.DELIVERED).tag("channel", "telegram").counter().count()).isEqualTo(3);
+        assertThat(metrics.activity("telegram").lastDelivery()).isNotNull();
+        assertThat(outbox.queue("telegram")).isEqualTo(QueueState.EMPTY);
     }
 
     @Test
@@ -102,7 +112,7 @@ class TelegramDispatcherTests {
         dispatcher.stop();
         var client = new OkHttpTelegramClient(http, FakeTelegramServer.TOKEN, TelegramConnector.telegramUrl(telegram.baseUrl()));
         dispatcher = new TelegramDispatcher(outbox, client, new TelegramOutboundMapper(), Clock.systemUTC(),
-                TelegramDispatcher.Settings.defaults());
+                TelegramDispatcher.Settings.defaults(), metrics);
         for (int i = 1; i <= 5; i++) {
             outbox.append(chat(1), BotMessage.of("M" + i));
         }
@@ -154,6 +164,13 @@ class TelegramDispatcherTests {
         @Override
         public synchronized void markDelivered(long id, Instant at) {
             delivered.putIfAbsent(id, at);
+        }
+
+        @Override
+        public synchronized QueueState queue(String channel) {
+            List<QueuedMessage> waiting = messages.stream()
+                    .filter(m -> m.to().channel().equals(channel) && !delivered.containsKey(m.id())).toList();
+            return waiting.isEmpty() ? QueueState.EMPTY : new QueueState(waiting.size(), waiting.get(0).at());
         }
     }
 }

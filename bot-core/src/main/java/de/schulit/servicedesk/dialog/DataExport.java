@@ -1,0 +1,62 @@
+package de.schulit.servicedesk.dialog;
+
+import de.schulit.servicedesk.channel.ChannelAddress;
+import de.schulit.servicedesk.identity.Person;
+import de.schulit.servicedesk.ticket.HistoryEntry;
+import de.schulit.servicedesk.ticket.Ticket;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The answer to /meine-daten (Art. 15 DSGVO): the person, their chat identities and their own tickets with
+ * everything of the history they may read, as plain text in their language. Internal notes are left out; a
+ * coordinator's view of other people's tickets is not their personal data and is not included.
+ */
+final class DataExport {
+
+    static final int TICKET_LIMIT = 100;
+
+    private final Messages messages;
+    private final String language;
+    private final DateTimeFormatter format;
+
+    DataExport(Messages messages, String language, ZoneId zone) {
+        this.messages = messages;
+        this.language = language;
+        this.format = DateTimeFormatter.ofPattern(messages.text(language, "format.dateTime")).withZone(zone);
+    }
+
+    String of(Person person, String schoolName, List<ChannelAddress> identities, List<Ticket> tickets, Instant now) {
+        StringBuilder text = new StringBuilder(text("privacy.export.header", format.format(now)));
+        text.append('\n').append(text("privacy.export.person", person.name(), schoolName,
+                text("privacy.export.role." + person.role().name()), Messages.supported(person.language())));
+        text.append('\n').append(text("privacy.export.identities", identities.stream()
+                .map(a -> text("privacy.export.channel", a.channel(), a.id())).collect(Collectors.joining(", "))));
+        if (tickets.isEmpty()) {
+            text.append("\n\n").append(text("privacy.export.noTickets"));
+        }
+        for (Ticket ticket : tickets) {
+            text.append("\n\n").append(text("privacy.export.ticket", ticket.number(), ticket.title(),
+                    text("status." + ticket.status().name()), format.format(ticket.createdAt())));
+            ticket.fields().forEach((key, value) -> text.append('\n').append(text("privacy.export.field", key, value)));
+            ticket.attachments().forEach(file -> text.append('\n').append(text("privacy.export.attachment",
+                    file.fileName())));
+            for (HistoryEntry entry : ticket.history()) {
+                if (entry.isPublic()) {
+                    text.append('\n').append(text("privacy.export.entry", format.format(entry.at()),
+                            text("privacy.export.history." + entry.type().name()),
+                            entry.text() == null ? "" : entry.text()));
+                }
+            }
+        }
+        text.append("\n\n").append(text("privacy.export.footer"));
+        return text.toString();
+    }
+
+    private String text(String key, Object... args) {
+        return messages.text(language, key, args);
+    }
+}
