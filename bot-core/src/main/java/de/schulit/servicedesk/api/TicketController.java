@@ -8,14 +8,22 @@ import de.schulit.servicedesk.ticket.TicketNotFoundException;
 import de.schulit.servicedesk.ticket.TicketQuery;
 import de.schulit.servicedesk.ticket.TicketStatus;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,12 +44,24 @@ class TicketController {
     private static final int MAX_LIST = 200;
     private static final String DEFAULT_AGENT = "Servicedesk";
 
+    /**
+     * A reply or status change writes the conversation of everyone affected; when one of them is in the middle of a
+     * dialog turn, the write conflicts and the whole change is tried again on fresh state instead of failing the agent.
+     */
+    private static final RetryPolicy ON_CONFLICT = RetryPolicy.builder()
+            .includes(TransientDataAccessException.class)
+            .maxRetries(4).delay(Duration.ofMillis(20)).jitter(Duration.ofMillis(20)).multiplier(2)
+            .build();
+
     private final TicketDesk desk;
     private final Attachments attachments;
+    private final TransactionTemplate transaction;
+    private final RetryTemplate retry = new RetryTemplate(ON_CONFLICT);
 
-    TicketController(TicketDesk desk, Attachments attachments) {
+    TicketController(TicketDesk desk, Attachments attachments, PlatformTransactionManager transactions) {
         this.desk = desk;
         this.attachments = attachments;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     record Tickets(List<TicketJson> tickets) {
@@ -90,16 +110,13 @@ class TicketController {
     }
 
     @PostMapping("/{number}/messages")
-    @Transactional
     TicketJson message(@PathVariable String number, @RequestBody MessageRequest request) {
         String text = requireText(request.text(), "text");
-        Ticket updated = desk.reply(require(number).number(), author(request.author()), text,
-                Boolean.TRUE.equals(request.internal()));
-        return json(updated, true);
+        return retryingOnConflict(() -> json(desk.reply(require(number).number(), author(request.author()), text,
+                Boolean.TRUE.equals(request.internal())), true));
     }
 
     @PostMapping("/{number}/status")
-    @Transactional
     TicketJson status(@PathVariable String number, @RequestBody StatusRequest request) {
         if (request.status() == null) {
             throw new IllegalArgumentException("„status“ fehlt");
@@ -109,7 +126,19 @@ class TicketController {
         if (comment.length() > MAX_TEXT) {
             throw new IllegalArgumentException("„comment“ ist zu lang (höchstens " + MAX_TEXT + " Zeichen)");
         }
-        return json(desk.changeStatus(require(number).number(), status, comment, author(request.author())), true);
+        return retryingOnConflict(() -> json(desk.changeStatus(require(number).number(), status, comment,
+                author(request.author())), true));
+    }
+
+    private <T> T retryingOnConflict(Supplier<T> change) {
+        try {
+            return retry.execute(() -> transaction.execute(status -> change.get()));
+        } catch (RetryException e) {
+            if (e.getLastException() instanceof RuntimeException last) {
+                throw last;
+            }
+            throw new IllegalStateException(e.getLastException());
+        }
     }
 
     private Ticket require(String number) {
