@@ -186,8 +186,8 @@ final class FeatureExtractor {
         boolean cue = false;
         for (int i = 0; i < tokens.size() && !cue; i++) {
             String token = tokens.get(i);
-            if (TextNormalizer.NUMBER.equals(token) && i + 1 < tokens.size()
-                    && !TextNormalizer.isPlaceholder(tokens.get(i + 1))) {
+            if (TextNormalizer.NUMBER.equals(token) && i + 1 < tokens.size() && isCountedNoun(tokens.get(i + 1))
+                    && (i == 0 || !NUMBERED_PLACES.contains(tokens.get(i - 1)))) {
                 cue = true;
             }
             for (String prefix : PROCUREMENT_CUES) {
@@ -203,6 +203,15 @@ final class FeatureExtractor {
                 features.add("proc=" + service);
             }
         }
+    }
+
+    /** Words before a number that name a place or a group, not a quantity ("Raum 12 ist kalt", "room 12 is"). */
+    private static final Set<String> NUMBERED_PLACES = Set.of("raum", "room", "zimmer", "nr", "nummer", "haus",
+            "gebaeude", "building", "trakt", "etage", "stock", "klasse", "class", "jahrgang", "stufe", "year", "grade",
+            "stunde", "seite", "version", "windows", "ios");
+
+    private static boolean isCountedNoun(String token) {
+        return !TextNormalizer.isPlaceholder(token) && !STOP_WORDS.contains(token);
     }
 
     private void addCharNgrams(String padded, Set<String> features) {

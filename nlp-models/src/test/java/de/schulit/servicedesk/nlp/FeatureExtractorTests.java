@@ -113,6 +113,8 @@ class FeatureExtractorTests {
         assertThat(features(fx, "please order a new beamer")).contains("proc=praesentation");
         assertThat(features(fx, "Beamer in 2.14 zeigt kein Bild")).contains("syn=praesentation")
                 .noneMatch(f -> f.startsWith("proc"));
+        assertThat(features(fx, "Beamer in Raum 12 ist aus")).noneMatch(f -> f.startsWith("proc"));
+        assertThat(features(fx, "the beamer in room 12 is off")).noneMatch(f -> f.startsWith("proc"));
         FeatureExtractor without = new FeatureExtractor(BASIC.withLexicon(true).withProcurement(false),
                 FeatureExtractor.SIMPLE, null, lexicon);
         assertThat(features(without, "Wir brauchen einen neuen Beamer")).noneMatch(f -> f.startsWith("proc"));
