@@ -11,15 +11,15 @@ import java.util.Map;
  * Command line: trains and evaluates the classifier on given files.
  *
  * <pre>
- * TrainAndEvaluate --train &lt;dir&gt; [--heldout &lt;file&gt;]... [--catalog &lt;catalog.yml&gt;] [--folds 10] [--threads 1]
- *                  [--no-cv] [--out &lt;model file&gt;] [--errors]
+ * TrainAndEvaluate --train &lt;dir&gt; [--heldout &lt;file&gt;]... [--catalog &lt;catalog.yml&gt;] [--folds 10]
+ *                  [--threads 1] [--no-cv] [--out &lt;model file&gt;] [--errors]
  *                  [pipeline options: --algorithm MAXENT_QN|MAXENT|NAIVEBAYES|PERCEPTRON --iterations n --l2 x
  *                   --cutoff n --char 3-5|off --char-across --no-stem --no-stop --no-bigrams --no-procurement --scale
  *                   --lang FUNCTION_WORDS|MODEL|COMBINED --wbc-target x --no-it-threshold x --security-floor x
  *                   --catalog-weight n --calibration-folds n]
  * </pre>
- * Prints k-fold cross-validation figures on the training corpus and, with {@code --heldout}, the figures of a
- * model trained on the whole corpus on each held-out file (the option may be repeated). {@code --errors} lists the cross-validation
+ * Prints k-fold cross-validation figures on the training corpus and, with {@code --heldout} (repeatable), the
+ * figures of a model trained on the whole corpus on each held-out file. {@code --errors} lists the cross-validation
  * mistakes (never the held-out ones: the held-out file is for measuring, not for tuning).
  */
 public final class TrainAndEvaluate {
@@ -140,7 +140,7 @@ public final class TrainAndEvaluate {
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: TrainAndEvaluate --train <dir> [--heldout <file>] [--catalog <catalog.yml>] "
+        System.err.println("usage: TrainAndEvaluate --train <dir> [--heldout <file>]... [--catalog <catalog.yml>] "
                 + "[--folds 10] [--threads 1] [--no-cv] [--out <model>] [--errors] [pipeline options, see javadoc]");
         System.exit(2);
     }
