@@ -19,12 +19,16 @@ import java.util.Map;
  *                      word features ("schuelerpasswoerter" also counts as "passwoerter")
  * @param lexicon       add "syn=&lt;service&gt;" when the message contains one of the service's catalog synonyms
  * @param glossary      add the German word for English IT words and chat abbreviations ({@link Glossary})
+ * @param procurement   when the message has a procurement cue (new, additional, order, dispose, a quantity,
+ *                      ...) add "proc=&lt;service&gt;" for each lexicon hit, so that "neuer Beamer" and
+ *                      "Beamer kaputt" no longer share all their evidence
  */
 record FeatureConfig(boolean stemming, boolean stopWords, boolean bigrams, int charMin, int charMax,
-                     boolean charAcross, boolean scaleValues, boolean compounds, boolean lexicon, boolean glossary) {
+                     boolean charAcross, boolean scaleValues, boolean compounds, boolean lexicon, boolean glossary,
+                     boolean procurement) {
 
     static FeatureConfig defaults() {
-        return new FeatureConfig(true, true, true, 3, 5, false, false, true, true, true);
+        return new FeatureConfig(true, true, true, 3, 5, false, false, true, true, true, true);
     }
 
     FeatureConfig {
@@ -35,47 +39,61 @@ record FeatureConfig(boolean stemming, boolean stopWords, boolean bigrams, int c
 
     FeatureConfig withStemming(boolean value) {
         return new FeatureConfig(
-                value, stopWords, bigrams, charMin, charMax, charAcross, scaleValues, compounds, lexicon, glossary);
+                value, stopWords, bigrams, charMin, charMax, charAcross, scaleValues, compounds, lexicon, glossary,
+                procurement);
     }
 
     FeatureConfig withStopWords(boolean value) {
         return new FeatureConfig(
-                stemming, value, bigrams, charMin, charMax, charAcross, scaleValues, compounds, lexicon, glossary);
+                stemming, value, bigrams, charMin, charMax, charAcross, scaleValues, compounds, lexicon, glossary,
+                procurement);
     }
 
     FeatureConfig withBigrams(boolean value) {
         return new FeatureConfig(
-                stemming, stopWords, value, charMin, charMax, charAcross, scaleValues, compounds, lexicon, glossary);
+                stemming, stopWords, value, charMin, charMax, charAcross, scaleValues, compounds, lexicon, glossary,
+                procurement);
     }
 
     FeatureConfig withCharNgrams(int min, int max) {
         return new FeatureConfig(
-                stemming, stopWords, bigrams, min, max, charAcross, scaleValues, compounds, lexicon, glossary);
+                stemming, stopWords, bigrams, min, max, charAcross, scaleValues, compounds, lexicon, glossary,
+                procurement);
     }
 
     FeatureConfig withCharAcross(boolean value) {
         return new FeatureConfig(
-                stemming, stopWords, bigrams, charMin, charMax, value, scaleValues, compounds, lexicon, glossary);
+                stemming, stopWords, bigrams, charMin, charMax, value, scaleValues, compounds, lexicon, glossary,
+                procurement);
     }
 
     FeatureConfig withScaleValues(boolean value) {
         return new FeatureConfig(
-                stemming, stopWords, bigrams, charMin, charMax, charAcross, value, compounds, lexicon, glossary);
+                stemming, stopWords, bigrams, charMin, charMax, charAcross, value, compounds, lexicon, glossary,
+                procurement);
     }
 
     FeatureConfig withCompounds(boolean value) {
         return new FeatureConfig(
-                stemming, stopWords, bigrams, charMin, charMax, charAcross, scaleValues, value, lexicon, glossary);
+                stemming, stopWords, bigrams, charMin, charMax, charAcross, scaleValues, value, lexicon, glossary,
+                procurement);
     }
 
     FeatureConfig withLexicon(boolean value) {
         return new FeatureConfig(
-                stemming, stopWords, bigrams, charMin, charMax, charAcross, scaleValues, compounds, value, glossary);
+                stemming, stopWords, bigrams, charMin, charMax, charAcross, scaleValues, compounds, value, glossary,
+                procurement);
     }
 
     FeatureConfig withGlossary(boolean value) {
         return new FeatureConfig(
                 stemming, stopWords, bigrams, charMin, charMax, charAcross, scaleValues, compounds, lexicon,
+                value, procurement);
+    }
+
+    FeatureConfig withProcurement(boolean value) {
+        return new FeatureConfig(
+                stemming, stopWords, bigrams, charMin, charMax, charAcross, scaleValues, compounds, lexicon, glossary,
                 value);
     }
 
@@ -91,6 +109,7 @@ record FeatureConfig(boolean stemming, boolean stopWords, boolean bigrams, int c
         p.put("features.compounds", Boolean.toString(compounds));
         p.put("features.lexicon", Boolean.toString(lexicon));
         p.put("features.glossary", Boolean.toString(glossary));
+        p.put("features.procurement", Boolean.toString(procurement));
         return p;
     }
 
@@ -105,7 +124,8 @@ record FeatureConfig(boolean stemming, boolean stopWords, boolean bigrams, int c
                 Boolean.parseBoolean(p.get("features.scaleValues")),
                 Boolean.parseBoolean(p.get("features.compounds")),
                 Boolean.parseBoolean(p.get("features.lexicon")),
-                Boolean.parseBoolean(p.get("features.glossary")));
+                Boolean.parseBoolean(p.get("features.glossary")),
+                Boolean.parseBoolean(p.get("features.procurement")));
     }
 
     @Override
@@ -113,6 +133,6 @@ record FeatureConfig(boolean stemming, boolean stopWords, boolean bigrams, int c
         return "stem=" + stemming + " stop=" + stopWords + " bigrams=" + bigrams
                 + " char=" + (charMin == 0 ? "off" : charMin + "-" + charMax + (charAcross ? "(across)" : "(word)"))
                 + " scaled=" + scaleValues + " compounds=" + compounds + " lexicon=" + lexicon
-                + " glossary=" + glossary;
+                + " glossary=" + glossary + " procurement=" + procurement;
     }
 }

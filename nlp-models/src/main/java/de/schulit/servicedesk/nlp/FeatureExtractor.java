@@ -123,8 +123,12 @@ final class FeatureExtractor {
             }
         }
         if (lexicon != null) {
-            for (String service : lexicon.match(lexiconInput)) {
+            Set<String> services = lexicon.match(lexiconInput);
+            for (String service : services) {
                 features.add("syn=" + service);
+            }
+            if (config.procurement()) {
+                addProcurementFeatures(tokens, services, features);
             }
         }
         if (config.bigrams()) {
@@ -160,6 +164,54 @@ final class FeatureExtractor {
 
     Features extract(String rawText, String language) {
         return extract(tokens(rawText), language);
+    }
+
+    /**
+     * Words that announce a need for equipment rather than a fault (prefixes of normalised words): new,
+     * additional, second, to order, buy, apply for, equip, replace, dispose of, move.
+     */
+    static final List<String> PROCUREMENT_CUES = List.of(
+            "neu", "zusaetzlich", "weitere", "zweite", "anschaff", "beschaff", "bestell", "kauf", "beantrag",
+            "ausstatt", "ausstatten", "austausch", "ersetz", "aussonder", "ausgemustert", "entsorg", "abhol",
+            "umzug", "umzieh", "angebot", "bedarf", "brauch", "braeucht", "benoetig",
+            "new", "additional", "another", "second", "more", "order", "buy", "purchas", "replac", "dispos",
+            "need", "moving");
+
+    /**
+     * With a procurement cue or a quantity ("30 iPads"), the services the lexicon recognises also count as
+     * "proc=service": a linear model cannot otherwise tell "neuer Beamer" (beschaffung) from "Beamer kaputt"
+     * (praesentation), since both carry the Beamer's evidence.
+     */
+    private static void addProcurementFeatures(List<String> tokens, Set<String> services, Set<String> features) {
+        boolean cue = false;
+        for (int i = 0; i < tokens.size() && !cue; i++) {
+            String token = tokens.get(i);
+            if (TextNormalizer.NUMBER.equals(token) && i + 1 < tokens.size() && isCountedNoun(tokens.get(i + 1))
+                    && (i == 0 || !NUMBERED_PLACES.contains(tokens.get(i - 1)))) {
+                cue = true;
+            }
+            for (String prefix : PROCUREMENT_CUES) {
+                if (token.startsWith(prefix)) {
+                    cue = true;
+                    break;
+                }
+            }
+        }
+        if (cue) {
+            features.add("proc");
+            for (String service : services) {
+                features.add("proc=" + service);
+            }
+        }
+    }
+
+    /** Words before a number that name a place or a group, not a quantity ("Raum 12 ist kalt", "room 12 is"). */
+    private static final Set<String> NUMBERED_PLACES = Set.of("raum", "room", "zimmer", "nr", "nummer", "haus",
+            "gebaeude", "building", "trakt", "etage", "stock", "klasse", "class", "jahrgang", "stufe", "year", "grade",
+            "stunde", "seite", "version", "windows", "ios");
+
+    private static boolean isCountedNoun(String token) {
+        return !TextNormalizer.isPlaceholder(token) && !STOP_WORDS.contains(token);
     }
 
     private void addCharNgrams(String padded, Set<String> features) {

@@ -23,14 +23,24 @@ final class LanguageDetector {
             "does", "do", "for", "on", "at", "how", "what", "where", "need", "help", "there", "be", "been",
             "were", "since", "after", "again", "anymore", "when", "why", "who", "which", "would", "could",
             "should", "get", "got", "any", "all", "working", "broken", "new", "some", "from", "into",
-            "hello", "thanks", "thank", "today", "yesterday", "room", "teacher", "teachers", "students"));
+            "hello", "thanks", "thank", "today", "yesterday", "room", "teacher", "teachers", "students",
+            // English-only words of short fault reports ("printer jammed", "wifi down", "no internet")
+            "no", "down", "jammed", "jam", "frozen", "freezes", "stuck", "slow", "dead", "crashed", "crashes",
+            "printer", "printers", "projector", "keyboard", "screen", "network", "classroom", "lab", "office",
+            "staff", "password", "forgot", "locked", "phone", "shows", "says", "keeps", "stopped", "off",
+            "missing", "wireless", "ink", "paper", "trolley", "cart", "charging", "charge", "sound", "speaker",
+            "speakers", "error", "issue", "problem", "problems", "fix", "login", "log", "sign", "out"));
     private static final Set<String> GERMAN_WORDS = Set.copyOf(List.of(
             "der", "die", "das", "und", "ist", "nicht", "ich", "wir", "ein", "eine", "einen", "mit", "auf",
             "bei", "im", "kein", "keine", "keinen", "geht", "bitte", "sind", "haben", "habe", "es", "den",
             "dem", "von", "zu", "fuer", "noch", "auch", "wie", "kann", "koennen", "seit", "mehr", "funktioniert",
             "mein", "meine", "unser", "unsere", "hallo", "danke", "heute", "morgen", "schon", "wieder",
             "brauchen", "brauche", "sich", "uns", "mir", "mich", "leider", "kaputt", "neue", "neuen", "raum",
-            "klasse", "gibt", "ob", "wer", "wo", "warum", "oder", "aber", "nur", "vom", "zum", "zur", "ueber"));
+            "klasse", "gibt", "ob", "wer", "wo", "warum", "oder", "aber", "nur", "vom", "zum", "zur", "ueber",
+            // German-only words of short fault reports ("Drucker defekt", "Passwort vergessen")
+            "drucker", "defekt", "passwort", "vergessen", "klemmt", "laedt", "startet", "gesperrt", "bildschirm",
+            "tafel", "papierstau", "ausgefallen", "langsam", "hilfe", "dringend", "schueler", "lehrer",
+            "kollege", "kollegin", "geht's", "gehts", "nix", "nichts", "immer", "ganze", "alle", "neu"));
 
     enum Method { FUNCTION_WORDS, MODEL, COMBINED }
 

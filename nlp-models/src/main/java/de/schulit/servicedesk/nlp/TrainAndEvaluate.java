@@ -11,15 +11,15 @@ import java.util.Map;
  * Command line: trains and evaluates the classifier on given files.
  *
  * <pre>
- * TrainAndEvaluate --train &lt;dir&gt; [--heldout &lt;file&gt;] [--catalog &lt;catalog.yml&gt;] [--folds 10] [--threads 1]
- *                  [--no-cv] [--out &lt;model file&gt;] [--errors]
+ * TrainAndEvaluate --train &lt;dir&gt; [--heldout &lt;file&gt;]... [--catalog &lt;catalog.yml&gt;] [--folds 10]
+ *                  [--threads 1] [--no-cv] [--out &lt;model file&gt;] [--errors]
  *                  [pipeline options: --algorithm MAXENT_QN|MAXENT|NAIVEBAYES|PERCEPTRON --iterations n --l2 x
- *                   --cutoff n --char 3-5|off --char-across --no-stem --no-stop --no-bigrams --scale
+ *                   --cutoff n --char 3-5|off --char-across --no-stem --no-stop --no-bigrams --no-procurement --scale
  *                   --lang FUNCTION_WORDS|MODEL|COMBINED --wbc-target x --no-it-threshold x --security-floor x
  *                   --catalog-weight n --calibration-folds n]
  * </pre>
- * Prints k-fold cross-validation figures on the training corpus and, with {@code --heldout}, the figures of a
- * model trained on the whole corpus on the held-out file. {@code --errors} lists the cross-validation
+ * Prints k-fold cross-validation figures on the training corpus and, with {@code --heldout} (repeatable), the
+ * figures of a model trained on the whole corpus on each held-out file. {@code --errors} lists the cross-validation
  * mistakes (never the held-out ones: the held-out file is for measuring, not for tuning).
  */
 public final class TrainAndEvaluate {
@@ -29,7 +29,7 @@ public final class TrainAndEvaluate {
 
     public static void main(String[] args) {
         Path trainDir = null;
-        Path heldOut = null;
+        List<Path> heldOut = new ArrayList<>();
         Path catalogFile = null;
         Path out = null;
         int folds = 10;
@@ -42,7 +42,7 @@ public final class TrainAndEvaluate {
             String arg = args[i];
             switch (arg) {
                 case "--train" -> trainDir = Path.of(args[++i]);
-                case "--heldout" -> heldOut = Path.of(args[++i]);
+                case "--heldout" -> heldOut.add(Path.of(args[++i]));
                 case "--catalog" -> catalogFile = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--folds" -> folds = Integer.parseInt(args[++i]);
@@ -62,6 +62,7 @@ public final class TrainAndEvaluate {
                 case "--char-across" -> features = features.withCharAcross(true);
                 case "--no-stem" -> features = features.withStemming(false);
                 case "--no-stop" -> features = features.withStopWords(false);
+                case "--no-procurement" -> features = features.withProcurement(false);
                 case "--no-bigrams" -> features = features.withBigrams(false);
                 case "--scale" -> features = features.withScaleValues(true);
                 case "--lang" -> config = config.withLanguageMethod(LanguageDetector.Method.valueOf(args[++i]));
@@ -99,10 +100,10 @@ public final class TrainAndEvaluate {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "full training: %.1f s; threshold=%.2f temperature=%.2f ruleConfidence=%.2f%n",
                 seconds, model.policy().threshold(), model.policy().temperature(), model.policy().ruleConfidence());
-        if (heldOut != null) {
-            List<LabeledText> texts = Corpus.readHeldOut(heldOut);
+        for (Path file : heldOut) {
+            List<LabeledText> texts = Corpus.readHeldOut(file);
             System.out.println();
-            System.out.println(CrossValidation.evaluate(model, texts).report("held-out " + heldOut));
+            System.out.println(CrossValidation.evaluate(model, texts).report("held-out " + file));
         }
         if (out != null) {
             new ServiceClassifier(model).write(out);
@@ -139,7 +140,7 @@ public final class TrainAndEvaluate {
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: TrainAndEvaluate --train <dir> [--heldout <file>] [--catalog <catalog.yml>] "
+        System.err.println("usage: TrainAndEvaluate --train <dir> [--heldout <file>]... [--catalog <catalog.yml>] "
                 + "[--folds 10] [--threads 1] [--no-cv] [--out <model>] [--errors] [pipeline options, see javadoc]");
         System.exit(2);
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,17 @@ class CorpusTests {
         assertThat(bundled).isEqualTo(Corpus.readTrainingDirectory(Path.of("src/main/resources/corpus/train")));
         assertThat(bundled.stream().map(LabeledText::service).collect(Collectors.toSet()))
                 .hasSize(16).contains("kein_it", "sicherheit");
+    }
+
+    @Test
+    void noHeldOutTextIsTrainedOn() {
+        Set<String> training = Corpus.readBundled().stream()
+                .map(t -> TextNormalizer.normalize(t.text())).collect(Collectors.toSet());
+        for (String file : List.of("heldout.tsv", "heldout-staff.tsv")) {
+            assertThat(Corpus.readHeldOut(Path.of("src/test/resources/corpus", file)))
+                    .as(file).isNotEmpty()
+                    .noneMatch(t -> training.contains(TextNormalizer.normalize(t.text())));
+        }
     }
 
     @Test

@@ -103,6 +103,24 @@ class FeatureExtractorTests {
     }
 
     @Test
+    void procurementCuesAndQuantitiesMarkTheRecognisedServices() {
+        Lexicon lexicon = Lexicon.fromPhrases(List.of(new LabeledText("praesentation", null, null, "Beamer"),
+                        new LabeledText("tablet", null, null, "iPad")),
+                FeatureExtractor.SIMPLE, word -> extractor.stem(word, "de"));
+        FeatureExtractor fx = new FeatureExtractor(BASIC.withLexicon(true), FeatureExtractor.SIMPLE, null, lexicon);
+        assertThat(features(fx, "Wir brauchen einen neuen Beamer für 1.05")).contains("proc", "proc=praesentation");
+        assertThat(features(fx, "30 iPads für die fünften Klassen")).contains("proc", "proc=tablet");
+        assertThat(features(fx, "please order a new beamer")).contains("proc=praesentation");
+        assertThat(features(fx, "Beamer in 2.14 zeigt kein Bild")).contains("syn=praesentation")
+                .noneMatch(f -> f.startsWith("proc"));
+        assertThat(features(fx, "Beamer in Raum 12 ist aus")).noneMatch(f -> f.startsWith("proc"));
+        assertThat(features(fx, "the beamer in room 12 is off")).noneMatch(f -> f.startsWith("proc"));
+        FeatureExtractor without = new FeatureExtractor(BASIC.withLexicon(true).withProcurement(false),
+                FeatureExtractor.SIMPLE, null, lexicon);
+        assertThat(features(without, "Wir brauchen einen neuen Beamer")).noneMatch(f -> f.startsWith("proc"));
+    }
+
+    @Test
     void glossaryAddsTheGermanWordForEnglishWordsAndAbbreviations() {
         FeatureExtractor fx = new FeatureExtractor(BASIC.withGlossary(true));
         assertThat(new HashSet<>(Arrays.asList(fx.extract("printer broken", "en").context())))

@@ -21,6 +21,29 @@ class LanguageDetectorTests {
     }
 
     @Test
+    void recognisesShortEnglishFaultReports() {
+        // the bot answers English writers in English, and they are as brief as German ones
+        assertThat(detect("printer in room 12 is jammed")).isEqualTo("en");
+        assertThat(detect("printer jammed")).isEqualTo("en");
+        assertThat(detect("wifi down")).isEqualTo("en");
+        assertThat(detect("no internet")).isEqualTo("en");
+        assertThat(detect("projector broken")).isEqualTo("en");
+        assertThat(detect("smartboard frozen")).isEqualTo("en");
+        assertThat(detect("network down in the lab")).isEqualTo("en");
+        assertThat(detect("iPad cart not charging")).isEqualTo("en");
+    }
+
+    @Test
+    void keepsShortGermanFaultReportsGerman() {
+        assertThat(detect("Drucker kaputt")).isEqualTo("de");
+        assertThat(detect("Beamer defekt")).isEqualTo("de");
+        assertThat(detect("WLAN geht nicht")).isEqualTo("de");
+        assertThat(detect("Papierstau im Lehrerzimmer")).isEqualTo("de");
+        assertThat(detect("Smartboard in 2.14 reagiert nicht")).isEqualTo("de");
+        assertThat(detect("pw vergessen")).isEqualTo("de");
+    }
+
+    @Test
     void fallsBackToGermanWithoutEvidence() {
         assertThat(detect("Beamer")).isEqualTo("de");
         assertThat(detect("")).isEqualTo("de");

@@ -15,16 +15,16 @@ import org.junit.jupiter.api.Test;
  * would multiply the run time), so the gate checks the figures that do not depend on it. The CLI prints
  * the complete, calibrated evaluation.
  *
- * <p>The floors sit about one point below the figures this 5-fold run measures on the current corpus
- * (1,512 texts: top-1 0.886, top-3 0.982, request type 0.913; see nlp-models/README.md). The request-type
- * floor is the issue's target (0.90); top-1 and top-3 stay below the targets (0.92, 0.98) because the
- * corpus does not reach top-1 0.92 and top-3 0.982 leaves no margin for fold noise: for these the gate
- * guards against regressions. Enforce the targets with {@code -Dnlp.gate.top1=0.92 -Dnlp.gate.top3=0.98}.
+ * <p>Top-3 and request type are held to the issue's targets (0.98 and 0.90), which the pipeline meets: this
+ * 5-fold run measures top-3 0.983 and request type 0.916 on the current corpus (1,655 texts; see
+ * nlp-models/README.md). Top-1 misses its target (0.92; measured 0.892), so its floor sits about one point below
+ * the measured figure and guards against regressions; {@code -Dnlp.gate.top1=0.92} enforces the target. The
+ * folds are fixed by the trainer's seed, so the figures only move when corpus or pipeline change.
  */
 class QualityGateTests {
 
-    static final double TOP1_FLOOR = Double.parseDouble(System.getProperty("nlp.gate.top1", "0.875"));
-    static final double TOP3_FLOOR = Double.parseDouble(System.getProperty("nlp.gate.top3", "0.97"));
+    static final double TOP1_FLOOR = Double.parseDouble(System.getProperty("nlp.gate.top1", "0.88"));
+    static final double TOP3_FLOOR = Double.parseDouble(System.getProperty("nlp.gate.top3", "0.98"));
     static final double REQUEST_TYPE_FLOOR = Double.parseDouble(System.getProperty("nlp.gate.requestType", "0.90"));
 
     private static Evaluation evaluation;
