@@ -245,8 +245,15 @@ final class AgentRoomBridge {
             return;
         }
         StringBuilder list = new StringBuilder(text("matrix.agents.openTickets", scope));
-        open.forEach(t -> list.append("\n").append(t.number()).append(" · ").append(t.priority().name()).append(" · ")
-                .append(status(t.status())).append(" · ").append(t.schoolId()).append(" · ").append(t.title()));
+        for (Ticket t : open) {
+            list.append("\n").append(t.number()).append(" · ").append(t.priority().name()).append(" · ")
+                    .append(status(t.status())).append(" · ").append(t.schoolId()).append(" · ").append(t.title());
+            // an outage's ticket stands out by the people waiting for it
+            int affected = 1 + desk.subscribers(t.number()).size();
+            if (affected > 1) {
+                list.append(" · ").append(text("matrix.agents.affected", affected));
+            }
+        }
         inRoom(list.toString());
     }
 
