@@ -62,7 +62,8 @@ record AgentRoom(RunningApp app, FakeHomeserver homeserver, String roomId) {
                 "servicedesk.matrix.agent-room-id=" + agentRoom);
     }
 
+    /** The body of a message; "" when there is none or it is no text (a forged event). */
     static String body(JsonNode message) {
-        return message.path("content").path("body").asString();
+        return message.path("content").path("body").asString("");
     }
 }
