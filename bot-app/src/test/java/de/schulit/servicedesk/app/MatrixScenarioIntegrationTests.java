@@ -186,10 +186,17 @@ class MatrixScenarioIntegrationTests {
         awaitInThread(root, "Interne Notiz gespeichert");
         assertThat(ticketJson(ticket).get("history").toString()).contains("INTERNAL_NOTE").contains("Toner ist bestellt");
 
+        assertThat(ticketJson(ticket).get("assignee").isNull()).isTrue();
         agentSays(AGENT, root, "!zuweisen @max:" + FakeHomeserver.SERVER);
         awaitInThread(root, "Zugewiesen an @max:" + FakeHomeserver.SERVER);
         assertThat(app.bean(JdbcClient.class).sql("SELECT assignee FROM ticket WHERE number = :n").param("n", ticket)
                 .query(String.class).single()).isEqualTo("@max:" + FakeHomeserver.SERVER);
+        assertThat(ticketJson(ticket).get("assignee").asString()).isEqualTo("@max:" + FakeHomeserver.SERVER);
+        assertThat(app.get("/api/tickets?schoolId=demo-grundschule", RunningApp.AGENT_KEY).json().get("tickets"))
+                .anySatisfy(listed -> {
+                    assertThat(listed.get("number").asString()).isEqualTo(ticket);
+                    assertThat(listed.get("assignee").asString()).isEqualTo("@max:" + FakeHomeserver.SERVER);
+                });
 
         agentSays(AGENT, root, "!prio P1");
         awaitInThread(root, "Priorität: P3 mittel → P1 kritisch");
