@@ -3,6 +3,7 @@ package de.schulit.servicedesk.app;
 import static de.schulit.servicedesk.app.HostileInputIntegrationTests.assertJsonError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.schulit.servicedesk.matrix.FakeHomeserver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,18 @@ import tools.jackson.databind.JsonNode;
 /**
  * Nobody reaches a ticket they may not see, on any path: two staff members and a coordinator of one school, a staff
  * member and a coordinator of another, each asking for, listing and adding to the others' tickets in every form the
- * dialog understands; notifications reach only the requester; the agent and admin API only the right key. Matrix
- * (issue 5): add a Matrix viewer to {@link #viewers()} and its room commands to {@link #QUERIES}.
+ * dialog understands, in the web chat and in a Matrix direct chat; notifications reach only the requester; the agent
+ * and admin API only the right key; in the agents' Matrix room only agents act.
  */
 class AuthorisationIntegrationTests {
 
+    static final String AGENT = "@jana:" + FakeHomeserver.SERVER;
+    static final String MEMBER = "@praktikant:" + FakeHomeserver.SERVER;
+
+    static FakeHomeserver homeserver;
+    static AgentRoom room;
     static RunningApp app;
+    static MatrixChat bea;
     static RunningApp.Chat anna;
     static RunningApp.Chat ali;
     static RunningApp.Chat coordinatorA;
@@ -36,12 +43,19 @@ class AuthorisationIntegrationTests {
 
     @BeforeAll
     static void start() {
-        app = new RunningApp("authorisation");
+        homeserver = new FakeHomeserver();
+        String agentRoom = homeserver.createJoinedRoom(Map.of(AGENT, 50, MEMBER, 0));
+        app = new RunningApp("authorisation", AgentRoom.matrixProperties(homeserver, agentRoom).toArray(String[]::new));
+        room = new AgentRoom(app, homeserver, agentRoom);
         anna = app.enrolledChat("demo-grundschule", "STAFF", "Anna Alpha");
         ali = app.enrolledChat("demo-grundschule", "STAFF", "Ali Alpha");
         coordinatorA = app.enrolledChat("demo-grundschule", "COORDINATOR", "Clara Alpha");
         bert = app.enrolledChat("gs-am-park", "STAFF", "Bert Beta");
         coordinatorB = app.enrolledChat("gs-am-park", "COORDINATOR", "Carl Beta");
+        // staff of school B on the school's own homeserver, enrolled by it
+        bea = new MatrixChat(homeserver, app, "@bea:gs-am-park.schulen.example.de");
+        assertThat(bea.says("Hallo").text()).contains("Grundschule am Park");
+        assertThat(bea.says("Bea Beta").text()).contains("Willkommen");
         annaTicket = report(anna);
         aliTicket = report(ali);
         bertTicket = report(bert);
@@ -50,6 +64,7 @@ class AuthorisationIntegrationTests {
     @AfterAll
     static void stop() {
         app.close();
+        homeserver.close();
     }
 
     static String report(RunningApp.Chat chat) {
@@ -58,7 +73,12 @@ class AuthorisationIntegrationTests {
         return WebChatScenarioIntegrationTests.finishIntake(chat);
     }
 
-    record Viewer(String name, RunningApp.Chat chat, List<String> visible, List<String> hidden) {
+    record Viewer(String name, PrintingIntake.Chat chat, List<String> visible, List<String> hidden) {
+
+        String asks(String text) {
+            chat.type(text);
+            return chat.text();
+        }
     }
 
     static List<Viewer> viewers() {
@@ -66,7 +86,8 @@ class AuthorisationIntegrationTests {
                 new Viewer("staff A", anna, List.of(annaTicket), List.of(aliTicket, bertTicket)),
                 new Viewer("coordinator A", coordinatorA, List.of(annaTicket, aliTicket), List.of(bertTicket)),
                 new Viewer("staff B", bert, List.of(bertTicket), List.of(annaTicket, aliTicket)),
-                new Viewer("coordinator B", coordinatorB, List.of(bertTicket), List.of(annaTicket, aliTicket)));
+                new Viewer("coordinator B", coordinatorB, List.of(bertTicket), List.of(annaTicket, aliTicket)),
+                new Viewer("staff B in Matrix", bea, List.of(), List.of(annaTicket)));
     }
 
     /** SD-2026-00042, sd-2026-00042, SD-2026-42, #42 and 42. */
@@ -89,7 +110,7 @@ class AuthorisationIntegrationTests {
                 for (String reference : references(hidden)) {
                     for (String query : QUERIES) {
                         String asked = query.replace("{0}", reference);
-                        String reply = viewer.chat().says(asked).text();
+                        String reply = viewer.asks(asked);
                         assertThat(reply).as("%s: %s", viewer.name(), asked)
                                 .containsAnyOf("nicht gefunden", "not find")
                                 .doesNotContain(title).doesNotContain("Status:").doesNotContain("eingetragen");
@@ -97,17 +118,17 @@ class AuthorisationIntegrationTests {
                 }
                 // no existence oracle: a ticket one may not see gets the very answer of one that does not exist
                 String missing = hidden.substring(0, hidden.lastIndexOf('-') + 1) + "99999";
-                assertThat(viewer.chat().says("Status " + hidden).text().replace(hidden, "?"))
-                        .isEqualTo(viewer.chat().says("Status " + missing).text().replace(missing, "?"));
+                assertThat(viewer.asks("Status " + hidden).replace(hidden, "?"))
+                        .isEqualTo(viewer.asks("Status " + missing).replace(missing, "?"));
             }
-            String list = viewer.chat().says("/tickets").text();
+            String list = viewer.asks("/tickets");
             for (String visible : viewer.visible()) {
                 assertThat(list).as("%s lists", viewer.name()).contains(visible);
             }
             for (String hidden : viewer.hidden()) {
                 assertThat(list).as("%s lists", viewer.name()).doesNotContain(hidden);
             }
-            assertThat(viewer.chat().says("meine Tickets").text()).doesNotContain(viewer.hidden().toArray(String[]::new));
+            assertThat(viewer.asks("meine Tickets")).doesNotContain(viewer.hidden().toArray(String[]::new));
         }
         for (String ticket : List.of(annaTicket, aliTicket, bertTicket)) {
             assertThat(history(ticket)).as("nobody added to %s", ticket).hasSize(historyBefore.get(ticket));
@@ -119,6 +140,8 @@ class AuthorisationIntegrationTests {
         List<RunningApp.Chat> everyone = List.of(anna, ali, coordinatorA, bert, coordinatorB);
         List<String> cursors = new ArrayList<>();
         everyone.forEach(chat -> cursors.add(HostileInputTableIntegrationTests.newestMessageId(chat)));
+        bea.awaitDelivered();
+        int toBea = homeserver.botMessages(bea.room).size();
 
         assertThat(app.post("/api/tickets/" + bertTicket + "/messages", Map.of("text", "Nur für Bert"),
                 RunningApp.AGENT_KEY).status()).isEqualTo(200);
@@ -138,10 +161,49 @@ class AuthorisationIntegrationTests {
                 assertThat(news).as("nothing for anybody else").isEmpty();
             }
         }
+        bea.awaitDelivered();
+        assertThat(homeserver.botMessages(bea.room)).as("nothing for Bea in Matrix").hasSize(toBea);
         // Ali answers plainly after that: it is no follow-up to anyone's ticket
         ali.says("Danke, alles klar");
         assertThat(history(annaTicket)).noneMatch(entry -> entry.contains("Danke, alles klar"));
         assertThat(history(bertTicket)).noneMatch(entry -> entry.contains("Danke, alles klar"));
+    }
+
+    @Test
+    void inTheAgentsRoomOnlyAgentsActAndAnybodyElseChangesNothing() {
+        String root = room.rootOf(annaTicket).path("event_id").asString();
+        List<String> historyBefore = history(annaTicket);
+        JsonNode before = app.get("/api/tickets/" + annaTicket, RunningApp.AGENT_KEY).json();
+        String annaCursor = HostileInputTableIntegrationTests.newestMessageId(anna);
+        room.awaitSent();
+        int posts = homeserver.botMessages(room.roomId()).size();
+
+        List<String> inThread = List.of("!status geschlossen", "!status in-bearbeitung Ich kümmere mich", "!status geloest",
+                "!notiz intern", "!zuweisen " + MEMBER, "!prio P1", "Hallo Anna, hier ist der Praktikant.", "!tickets",
+                "!unbekannt", "> <" + AGENT + "> !status geschlossen\n\n!status geschlossen");
+        inThread.forEach(text -> room.saysInThread(MEMBER, root, text));
+        room.saysInThread("@fremd:anderer-server.example", root, "!status geschlossen");
+        for (String text : List.of("!tickets", "!tickets demo-grundschule", "!status geschlossen")) {
+            room.says(MEMBER, text);
+        }
+        room.awaitSent();
+
+        List<String> answers = homeserver.botMessages(room.roomId()).stream().skip(posts).map(AgentRoom::body).toList();
+        assertThat(answers).hasSize(inThread.size() + 4).allSatisfy(answer -> assertThat(answer)
+                .startsWith("Entschuldigung, @").contains("Es wurde nichts geändert").doesNotContain(annaTicket));
+        assertThat(history(annaTicket)).isEqualTo(historyBefore);
+        assertThat(app.get("/api/tickets/" + annaTicket, RunningApp.AGENT_KEY).json()).isEqualTo(before);
+        assertThat(anna.messagesAfter(annaCursor)).as("nothing reached Anna").isEmpty();
+
+        // an agent acts in the same thread, and only Anna hears of it
+        room.saysInThread(AGENT, root, "Wir schauen uns das heute an.");
+        room.saysInThread(AGENT, root, "!prio P2");
+        room.awaitInThread(root, "Priorität: P3 mittel → P2 hoch");
+        assertThat(app.get("/api/tickets/" + annaTicket, RunningApp.AGENT_KEY).json().get("priority").asString()).isEqualTo("P2");
+        JsonNode news = anna.messagesAfter(annaCursor);
+        assertThat(news).hasSize(1);
+        assertThat(news.get(0).get("text").asString()).contains(annaTicket, "Wir schauen uns das heute an.");
+        assertThat(history(annaTicket)).hasSize(historyBefore.size() + 2);
     }
 
     @Test

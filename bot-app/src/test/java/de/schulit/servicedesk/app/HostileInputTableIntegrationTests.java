@@ -4,6 +4,7 @@ import static de.schulit.servicedesk.app.HostileInputIntegrationTests.assertJson
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import de.schulit.servicedesk.matrix.FakeHomeserver;
 import de.schulit.servicedesk.telegram.FakeTelegramServer;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,11 +32,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The hostile-input table: every hostile text through every way text enters the app (a follow-up in the web chat
- * and in Telegram, an agent's reply through the agent API), plus malformed, unsigned, replayed and forged requests
- * against every HTTP entry point. Each row asserts the exact answer and what was stored; the last test checks that
- * nothing else changed. Matrix (issue 5) adds its ways in: a {@link Way} for room messages with
- * {@code formatted_body}, and rows for its endpoints in {@link #requests()}.
+ * The hostile-input table: every hostile text through every way text enters the app (a follow-up in the web chat,
+ * in Telegram and in a Matrix direct chat, an agent's reply through the agent API and in the agents' Matrix room),
+ * plus malformed, unsigned, replayed and forged requests against every HTTP entry point and forged or broken Matrix
+ * events. Each row asserts the exact answer and what was stored; the last tests check that every Matrix
+ * {@code formatted_body} the bot sent shows the hostile texts escaped, and that nothing else changed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputTableIntegrationTests {
@@ -45,9 +46,17 @@ class HostileInputTableIntegrationTests {
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
     private static final int MAX_TEXT = 4000;
 
+    static final String AGENT = "@jana:" + FakeHomeserver.SERVER;
+
     static FakeTelegramServer telegram;
+    static FakeHomeserver homeserver;
+    static String agentRoom;
     static RunningApp app;
     static RunningApp.Chat requester;
+    static MatrixChat matrix;
+    static AgentRoom room;
+    static String ticketRoot;
+    static int tooLongAnswers;
     static String ticket;
     static String otherSchoolTicket;
     static JsonNode otherSchoolTicketBefore;
@@ -56,7 +65,10 @@ class HostileInputTableIntegrationTests {
     @BeforeAll
     static void start() {
         telegram = new FakeTelegramServer();
-        app = TelegramWebhookIntegrationTests.inWebhookMode("hostile-table", telegram, SECRET);
+        homeserver = new FakeHomeserver();
+        agentRoom = homeserver.createJoinedRoom(Map.of(AGENT, 50));
+        app = TelegramWebhookIntegrationTests.inWebhookMode("hostile-table", telegram, SECRET,
+                AgentRoom.matrixProperties(homeserver, agentRoom).toArray(String[]::new));
         requester = app.enrolledChat("demo-grundschule", "STAFF", "Rita Requester");
         requester.says(WebChatScenarioIntegrationTests.PRINTER);
         PrintingIntake.choosePrinting(requester);
@@ -72,6 +84,12 @@ class HostileInputTableIntegrationTests {
         telegramTurn(FakeTelegramServer.textUpdateJson(telegram.nextUpdateId(), TELEGRAM_CHAT,
                 "/start " + app.enrollmentCode("demo-grundschule", "COORDINATOR")));
         telegramTurn(FakeTelegramServer.textUpdateJson(telegram.nextUpdateId(), TELEGRAM_CHAT, "Tara Telegram"));
+        // and one in a Matrix direct chat
+        matrix = new MatrixChat(homeserver, app, "@mara:" + FakeHomeserver.SERVER);
+        matrix.says("/start " + app.enrollmentCode("demo-grundschule", "COORDINATOR"));
+        assertThat(matrix.says("Mara Matrix").text()).contains("Willkommen");
+        room = new AgentRoom(app, homeserver, agentRoom);
+        ticketRoot = room.rootOf(ticket).path("event_id").asString();
         ticketsBefore = app.get("/api/tickets", RunningApp.AGENT_KEY).json().get("tickets").size();
     }
 
@@ -79,6 +97,7 @@ class HostileInputTableIntegrationTests {
     static void stop() {
         app.close();
         telegram.close();
+        homeserver.close();
     }
 
     // --- hostile texts × the ways text comes in ------------------------------------------------------------------
@@ -128,7 +147,7 @@ class HostileInputTableIntegrationTests {
 
     /** A way text enters the app, with the answer it must get and the check that it was stored as expected. */
     enum Way {
-        WEB_CHAT_FOLLOW_UP, TELEGRAM_FOLLOW_UP, AGENT_REPLY
+        WEB_CHAT_FOLLOW_UP, TELEGRAM_FOLLOW_UP, MATRIX_FOLLOW_UP, AGENT_REPLY, MATRIX_AGENT_REPLY
     }
 
     static Stream<Arguments> texts() {
@@ -146,6 +165,19 @@ class HostileInputTableIntegrationTests {
         return INVISIBLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("").strip();
     }
 
+    /** A follow-up is refused as too long or empty, or stored as it was cleaned. */
+    static void assertFollowUpAnswered(String input, String reply) {
+        String expected = cleaned(input.substring(input.indexOf(": ") + 2));
+        if (cleaned(input).codePointCount(0, cleaned(input).length()) > MAX_TEXT) {
+            assertThat(reply).contains("zu lang");
+        } else if (expected.isEmpty()) {
+            assertThat(reply).contains("Bitte schreiben Sie den Nachtrag direkt dahinter");
+        } else {
+            assertThat(reply).contains("Danke, Ihr Nachtrag ist bei Ticket " + ticket + " eingetragen");
+            assertThat(lastHistoryText("REQUESTER_MESSAGE")).isEqualTo(expected);
+        }
+    }
+
     @Order(1)
     @ParameterizedTest(name = "{0}")
     @MethodSource("texts")
@@ -156,14 +188,7 @@ class HostileInputTableIntegrationTests {
             case WEB_CHAT_FOLLOW_UP -> {
                 String input = "Nachtrag zu " + ticket + ": " + text;
                 String reply = requester.says(input).text();
-                if (cleaned(input).codePointCount(0, cleaned(input).length()) > MAX_TEXT) {
-                    assertThat(reply).contains("zu lang");
-                } else if (empty) {
-                    assertThat(reply).contains("Bitte schreiben Sie den Nachtrag direkt dahinter");
-                } else {
-                    assertThat(reply).contains("Danke, Ihr Nachtrag ist bei Ticket " + ticket + " eingetragen");
-                    assertThat(lastHistoryText("REQUESTER_MESSAGE")).isEqualTo(expected);
-                }
+                assertFollowUpAnswered(input, reply);
             }
             case TELEGRAM_FOLLOW_UP -> {
                 String input = "Nachtrag zu " + ticket + ": " + text;
@@ -172,13 +197,32 @@ class HostileInputTableIntegrationTests {
                 await().atMost(Duration.ofSeconds(20)).until(() -> telegram.sentTo(TELEGRAM_CHAT).size() > before);
                 FakeTelegramServer.Sent reply = telegram.sentTo(TELEGRAM_CHAT).get(before);
                 assertThat(reply.parseMode()).as("plain text, no formatting can be injected").isNull();
-                if (cleaned(input).codePointCount(0, cleaned(input).length()) > MAX_TEXT) {
-                    assertThat(reply.text()).contains("zu lang");
-                } else if (empty) {
-                    assertThat(reply.text()).contains("Bitte schreiben Sie den Nachtrag direkt dahinter");
+                assertFollowUpAnswered(input, reply.text());
+            }
+            case MATRIX_FOLLOW_UP -> {
+                String input = "Nachtrag zu " + ticket + ": " + text;
+                String reply = matrix.says(input).text();
+                assertThat(matrix.last).hasSize(1);
+                assertFollowUpAnswered(input, reply);
+            }
+            case MATRIX_AGENT_REPLY -> {
+                String cursor = newestMessageId(requester);
+                int replies = historyTexts("AGENT_REPLY").size();
+                room.saysInThread(AGENT, ticketRoot, text);
+                if (empty) {
+                    assertThat(historyTexts("AGENT_REPLY")).as("nothing stored").hasSize(replies);
+                    assertThat(requester.messagesAfter(cursor)).as("nothing relayed").isEmpty();
+                } else if (expected.codePointCount(0, expected.length()) > MAX_TEXT) {
+                    int answers = ++tooLongAnswers;
+                    await().atMost(Duration.ofSeconds(20)).until(() -> room.thread(ticketRoot).stream()
+                            .filter(post -> post.contains("zu lang (höchstens 4000 Zeichen)")).count() == answers);
+                    assertThat(historyTexts("AGENT_REPLY")).as("nothing stored").hasSize(replies);
+                    assertThat(requester.messagesAfter(cursor)).as("nothing relayed").isEmpty();
                 } else {
-                    assertThat(reply.text()).contains("Danke, Ihr Nachtrag ist bei Ticket " + ticket + " eingetragen");
-                    assertThat(lastHistoryText("REQUESTER_MESSAGE")).isEqualTo(expected);
+                    assertThat(lastHistoryText("AGENT_REPLY")).isEqualTo(expected);
+                    JsonNode relayed = requester.messagesAfter(cursor);
+                    assertThat(relayed).hasSize(1);
+                    assertThat(relayed.get(0).get("text").asString()).as("relayed as text, unchanged").contains(expected);
                 }
             }
             case AGENT_REPLY -> {
@@ -329,7 +373,108 @@ class HostileInputTableIntegrationTests {
         awaitProcessed(edited);
     }
 
+    /** Rows: an event in the requester's Matrix direct chat (type, content of any JSON shape) and its answer. */
+    static Stream<Arguments> matrixEvents() {
+        String ignored = null;
+        return Stream.of(
+                Arguments.of("text without body", "m.room.message", "{\"msgtype\": \"m.text\"}", "Ihre Nachricht war leer"),
+                Arguments.of("body null", "m.room.message", "{\"msgtype\": \"m.text\", \"body\": null}", "Ihre Nachricht war leer"),
+                Arguments.of("body an object", "m.room.message", "{\"msgtype\": \"m.text\", \"body\": {\"text\": \"x\"}}", "Ihre Nachricht war leer"),
+                Arguments.of("body an array", "m.room.message", "{\"msgtype\": \"m.text\", \"body\": [\"/hilfe\"]}", "Ihre Nachricht war leer"),
+                Arguments.of("no msgtype", "m.room.message", "{\"body\": \"Hallo\"}", "Das kann ich leider nicht verarbeiten"),
+                Arguments.of("msgtype a number", "m.room.message", "{\"msgtype\": 7, \"body\": \"Hallo\"}", "Das kann ich leider nicht verarbeiten"),
+                Arguments.of("unknown msgtype", "m.room.message", "{\"msgtype\": \"com.example.evil\", \"body\": \"Hallo\"}", "Das kann ich leider nicht verarbeiten"),
+                Arguments.of("location", "m.room.message", "{\"msgtype\": \"m.location\", \"body\": \"Schule\", \"geo_uri\": \"geo:52.4,13.0\"}", "Das kann ich leider nicht verarbeiten"),
+                Arguments.of("content a string", "m.room.message", "\"Nachtrag\"", "Das kann ich leider nicht verarbeiten"),
+                Arguments.of("content an array", "m.room.message", "[1, 2, 3]", "Das kann ich leider nicht verarbeiten"),
+                Arguments.of("image without url", "m.room.message", "{\"msgtype\": \"m.image\", \"body\": \"x.jpg\"}", "konnte ich leider nicht laden"),
+                Arguments.of("image from a foreign server", "m.room.message", "{\"msgtype\": \"m.image\", \"body\": \"x.jpg\", \"url\": \"mxc://evil.example/abc\"}", "konnte ich leider nicht laden"),
+                Arguments.of("file with an http url", "m.room.message", "{\"msgtype\": \"m.file\", \"body\": \"x.pdf\", \"url\": \"http://127.0.0.1:1/x.pdf\"}", "konnte ich leider nicht laden"),
+                Arguments.of("file with path traversal", "m.room.message", "{\"msgtype\": \"m.file\", \"body\": \"x.pdf\", \"url\": \"mxc://fake.example/../../etc/passwd\"}", "konnte ich leider nicht laden"),
+                Arguments.of("image claiming 1 GB", "m.room.message", "{\"msgtype\": \"m.image\", \"body\": \"x.jpg\", \"url\": \"mxc://fake.example/nothing\", \"info\": {\"size\": 1073741824}}", "zu groß"),
+                Arguments.of("size a string", "m.room.message", "{\"msgtype\": \"m.image\", \"body\": \"x.jpg\", \"url\": \"mxc://fake.example/nothing\", \"info\": {\"size\": \"viel\"}}", "konnte ich leider nicht laden"),
+                Arguments.of("edit of an earlier message", "m.room.message", "{\"msgtype\": \"m.text\", \"body\": \"* Nachtrag zu SD-2026-00001: anders\", \"m.new_content\": {\"msgtype\": \"m.text\", \"body\": \"anders\"}, \"m.relates_to\": {\"rel_type\": \"m.replace\", \"event_id\": \"$earlier\"}}", ignored),
+                Arguments.of("notice from the user", "m.room.message", "{\"msgtype\": \"m.notice\", \"body\": \"/hilfe\"}", ignored),
+                Arguments.of("reply fallback only", "m.room.message", "{\"msgtype\": \"m.text\", \"body\": \"> <@servicedesk:fake.example> Hallo\\n\\n\", \"m.relates_to\": {\"m.in_reply_to\": {\"event_id\": \"$x\"}}}", "Ihre Nachricht war leer"));
+    }
+
+    @Order(3)
+    @ParameterizedTest(name = "matrix: {0}")
+    @MethodSource("matrixEvents")
+    void forgedOrBrokenMatrixEventsGetAClearAnswerOrAreIgnored(String name, String type, String content, String answer) {
+        matrix.settle(homeserver.userSendsRaw(matrix.room, matrix.user, type, content));
+        if (answer == null) {
+            assertThat(matrix.last).as("ignored").isEmpty();
+        } else {
+            assertThat(matrix.last).hasSize(1);
+            assertThat(matrix.text()).contains(answer);
+        }
+        assertThat(matrix.says("/hilfe").text()).as("the chat goes on").contains("/tickets");
+    }
+
+    @Order(3)
+    @Test
+    void forgedThreadsAndBrokenEventsInTheAgentsRoomChangeNothing() {
+        List<String> history = historyTexts("AGENT_REPLY");
+        room.awaitSent();
+        int posts = homeserver.botMessages(agentRoom).size();
+        // a thread of no ticket: the agents' own conversation, a command there gets the hint to use a ticket's thread
+        room.saysInThread(AGENT, "$no-such-root", "Hallo, wer kümmert sich?");
+        room.saysInThread(AGENT, "$no-such-root", "!status geschlossen");
+        // an edit of a command, a notice, a body that is no text, content that is no object
+        room.awaitProcessed(homeserver.userSendsRaw(agentRoom, AGENT, "m.room.message", "{\"msgtype\": \"m.text\", "
+                + "\"body\": \"* !status geschlossen\", \"m.relates_to\": {\"rel_type\": \"m.replace\", \"event_id\": \"$x\"}}"));
+        room.awaitProcessed(homeserver.userSendsRaw(agentRoom, AGENT, "m.room.message",
+                "{\"msgtype\": \"m.notice\", \"body\": \"!tickets\"}"));
+        room.awaitProcessed(homeserver.userSendsRaw(agentRoom, AGENT, "m.room.message", "{\"msgtype\": \"m.text\", "
+                + "\"body\": {\"cmd\": \"!status geschlossen\"}, \"m.relates_to\": {\"rel_type\": \"m.thread\", \"event_id\": \""
+                + ticketRoot + "\"}}"));
+        room.awaitProcessed(homeserver.userSendsRaw(agentRoom, AGENT, "m.room.message", "[\"!tickets\"]"));
+        room.awaitSent();
+
+        List<String> answers = homeserver.botMessages(agentRoom).stream().skip(posts).map(AgentRoom::body).toList();
+        assertThat(answers).hasSize(1);
+        assertThat(answers.get(0)).contains("Bitte antworten Sie im Thread des Tickets");
+        assertThat(historyTexts("AGENT_REPLY")).isEqualTo(history);
+        assertThat(app.get("/api/tickets/" + ticket, RunningApp.AGENT_KEY).json().get("status").asString()).isEqualTo("NEW");
+    }
+
+    /**
+     * Every Matrix message the bot sent (the requester's answers, the ticket's root and thread, which quote all the
+     * hostile texts above) has a {@code formatted_body} whose only markup is the bot's own: remove that, and the rest
+     * is the escaped body, not one character of it interpreted.
+     */
     @Order(4)
+    @Test
+    void everyFormattedBodyEscapesTheHostileTexts() {
+        room.awaitSent();
+        matrix.awaitDelivered();
+        List<JsonNode> sent = new ArrayList<>(homeserver.botMessages(agentRoom));
+        sent.addAll(homeserver.botMessages(matrix.room));
+        for (JsonNode message : sent) {
+            JsonNode content = message.path("content");
+            if (!content.path("msgtype").asString().equals("m.notice")) {
+                continue; // files
+            }
+            String html = content.path("formatted_body").asString();
+            String text = html.replace("<br>", "\n").replaceAll("</?(b|ol|li|p)>", "");
+            assertThat(text).as(html).doesNotContain("<", ">", "\"", "'");
+            String unescaped = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                    .replace("&#39;", "'").replace("&amp;", "&");
+            if (!html.contains("<ol>") && !html.contains("<p>")) {
+                assertThat(unescaped).isEqualTo(content.path("body").asString().replace("\r\n", "\n"));
+            }
+        }
+        String thread = String.join("\n", room.thread(ticketRoot));
+        for (Payload payload : PAYLOADS) {
+            String expected = cleaned(payload.text());
+            if (!expected.isEmpty() && expected.codePointCount(0, expected.length()) + 40 < MAX_TEXT) {
+                assertThat(thread).as(payload.name()).contains(expected);
+            }
+        }
+    }
+
+    @Order(5)
     @Test
     void nothingElseChanged() {
         // the rows above only added history to one ticket
@@ -338,7 +483,7 @@ class HostileInputTableIntegrationTests {
         JsonNode mine = app.get("/api/tickets/" + ticket, RunningApp.AGENT_KEY).json();
         assertThat(mine.get("serviceId").asString()).isEqualTo("drucken");
         assertThat(mine.get("status").asString()).isEqualTo("NEW");
-        assertThat(mine.get("description").asString()).isEqualTo(WebChatScenarioIntegrationTests.PRINTER);
+        assertThat(mine.get("description").asString()).startsWith(WebChatScenarioIntegrationTests.PRINTER + "\n");
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------

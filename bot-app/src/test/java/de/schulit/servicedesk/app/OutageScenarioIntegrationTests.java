@@ -3,6 +3,7 @@ package de.schulit.servicedesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import de.schulit.servicedesk.matrix.FakeHomeserver;
 import de.schulit.servicedesk.telegram.FakeTelegramServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,10 +23,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The internet of a school fails and 20 of its staff report it within minutes, 12 in the web chat and 8 in
- * Telegram: the first report becomes a ticket, the 19 others join it (one ticket, the requester plus 19
- * subscribers, 20 people affected), and the agent's status change reaches all 20, each in their own channel.
- * When the agent resolves it, one of them confirms with the Telegram button and rates, and it closes for everybody.
+ * The internet of a school fails and 20 of its staff report it within minutes, 9 in the web chat, 6 in Telegram and
+ * 5 in Matrix direct chats: the first report becomes a ticket, the 19 others join it (one ticket, the requester plus
+ * 19 subscribers, 20 people affected), the agents' room counts the people affected in the ticket's thread and in
+ * {@code !tickets}, and the agent's status change reaches all 20, each in their own channel. When the agent
+ * resolves it, one of them confirms with the Telegram button and rates, and it closes for everybody.
  */
 class OutageScenarioIntegrationTests {
 
@@ -33,25 +35,34 @@ class OutageScenarioIntegrationTests {
     static final List<String> REPORTS = List.of("Wir haben seit heute früh im ganzen Haus kein Internet",
             "Internet geht nicht", "Kein Internet im PC-Raum und im Lehrerzimmer",
             "Seit der großen Pause sind alle Webseiten nicht mehr erreichbar");
-    static final int WEB_CHAT_JOINERS = 11;
-    static final int TELEGRAM_JOINERS = 8;
+    static final int WEB_CHAT_JOINERS = 8;
+    static final int TELEGRAM_JOINERS = 6;
+    static final int MATRIX_JOINERS = 5;
+    static final String AGENT = "@jana:" + FakeHomeserver.SERVER;
 
     static FakeTelegramServer telegram;
+    static FakeHomeserver homeserver;
+    static String agentRoom;
     static RunningApp app;
 
     @BeforeAll
     static void start() {
         telegram = new FakeTelegramServer();
-        app = new RunningApp("outage",
-                "servicedesk.telegram.enabled=true",
+        homeserver = new FakeHomeserver();
+        agentRoom = homeserver.createJoinedRoom(Map.of(AGENT, 50));
+        List<String> properties = new ArrayList<>(List.of("servicedesk.telegram.enabled=true",
                 "servicedesk.telegram.token=" + FakeTelegramServer.TOKEN,
-                "servicedesk.telegram.base-url=" + telegram.baseUrl());
+                "servicedesk.telegram.base-url=" + telegram.baseUrl()));
+        properties.addAll(AgentRoom.matrixProperties(homeserver, agentRoom));
+        app = new RunningApp("outage", properties.toArray(String[]::new));
+        await().atMost(Duration.ofSeconds(20)).until(() -> homeserver.sinceTokens().stream().anyMatch(t -> t != null));
     }
 
     @AfterAll
     static void stop() {
         app.close();
         telegram.close();
+        homeserver.close();
     }
 
     @Test
@@ -76,6 +87,17 @@ class OutageScenarioIntegrationTests {
                 return join(chat, report, number);
             });
         }
+        for (int i = 0; i < MATRIX_JOINERS; i++) {
+            String user = "@kollegin" + i + ":" + FakeHomeserver.SERVER;
+            String name = "Matrix Kollegin " + (char) ('A' + i);
+            String report = REPORTS.get(i % REPORTS.size());
+            joiners.add(() -> {
+                MatrixChat chat = new MatrixChat(homeserver, app, user);
+                chat.says("/start " + app.enrollmentCode(SCHOOL, "STAFF"));
+                assertThat(chat.says(name).text()).contains("Willkommen");
+                return join(chat, report, number);
+            });
+        }
         List<PrintingIntake.Chat> joined = inParallel(joiners);
 
         JsonNode tickets = app.get("/api/tickets?schoolId=" + SCHOOL, RunningApp.AGENT_KEY).json().get("tickets");
@@ -91,7 +113,7 @@ class OutageScenarioIntegrationTests {
         assertThat(ticket.get("subscribers")).hasSize(19);
         Set<String> channels = new HashSet<>();
         ticket.get("subscribers").forEach(s -> channels.add(s.get("channel").asString()));
-        assertThat(channels).containsExactlyInAnyOrder("webchat", "telegram");
+        assertThat(channels).containsExactlyInAnyOrder("webchat", "telegram", "matrix");
         int messages = 0;
         for (JsonNode entry : ticket.get("history")) {
             messages += entry.get("type").asString().equals("REQUESTER_MESSAGE") ? 1 : 0;
@@ -99,6 +121,7 @@ class OutageScenarioIntegrationTests {
         assertThat(messages).isEqualTo(19);
         assertThat(app.get("/actuator/prometheus", null).body())
                 .contains("servicedesk_tickets_grouped_total{service=\"internet\"} 19.0");
+        assertTheAgentsRoomCountsTwentyAffected(number);
 
         List<String> cursors = new ArrayList<>();
         List<RunningApp.Chat> webChats = new ArrayList<>(List.of(requester));
@@ -107,7 +130,7 @@ class OutageScenarioIntegrationTests {
         assertThat(app.post("/api/tickets/" + number + "/status", Map.of("status", "IN_PROGRESS",
                 "comment", "Der Provider ist informiert."), RunningApp.AGENT_KEY).status()).isEqualTo(200);
 
-        assertThat(webChats).hasSize(12);
+        assertThat(webChats).hasSize(9);
         for (int i = 0; i < webChats.size(); i++) {
             JsonNode news = webChats.get(i).messagesAfter(cursors.get(i));
             assertThat(news).hasSize(1);
@@ -116,11 +139,19 @@ class OutageScenarioIntegrationTests {
         }
         List<TelegramTestChat> telegramChats = joined.stream().filter(c -> c instanceof TelegramTestChat)
                 .map(c -> (TelegramTestChat) c).toList();
-        assertThat(telegramChats).hasSize(8);
+        assertThat(telegramChats).hasSize(6);
         for (TelegramTestChat chat : telegramChats) {
             await().atMost(Duration.ofSeconds(30)).until(() -> telegram.sentTo(chat.id).stream()
                     .anyMatch(s -> s.text().contains(number) && s.text().contains("In Bearbeitung")
                             && s.text().contains("Der Provider ist informiert.")));
+        }
+        List<MatrixChat> matrixChats = joined.stream().filter(c -> c instanceof MatrixChat).map(c -> (MatrixChat) c).toList();
+        assertThat(matrixChats).hasSize(5);
+        for (MatrixChat chat : matrixChats) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> homeserver.botMessages(chat.room).stream()
+                    .map(m -> m.path("content").path("body").asString())
+                    .anyMatch(body -> body.contains(number) && body.contains("In Bearbeitung")
+                            && body.contains("Der Provider ist informiert.")));
         }
 
         // resolved: one of them confirms with the button in Telegram and rates; the ticket closes for all
@@ -142,6 +173,29 @@ class OutageScenarioIntegrationTests {
         JsonNode news = requester.messagesAfter(cursor);
         assertThat(news.get(0).get("text").asString()).contains("Ist das Problem gelöst?");
         assertThat(news.get(news.size() - 1).get("text").asString()).contains(number).contains("Geschlossen");
+    }
+
+    /**
+     * Every joiner is posted in the ticket's thread with the count so far; the joins ran in parallel, and the last
+     * post must still count all 20. {@code !tickets} shows the count too.
+     */
+    private static void assertTheAgentsRoomCountsTwentyAffected(String number) {
+        AgentRoom room = new AgentRoom(app, homeserver, agentRoom);
+        String root = room.rootOf(number).path("event_id").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> joinPosts(room, root).size() == 19);
+        List<String> joins = joinPosts(room, root);
+        assertThat(joins.get(joins.size() - 1)).contains("jetzt 20 Betroffene");
+        assertThat(joins).anyMatch(post -> post.contains("(matrix)")).anyMatch(post -> post.contains("(telegram)"))
+                .anyMatch(post -> post.contains("(webchat)"));
+
+        room.says(AGENT, "!tickets " + SCHOOL);
+        await().atMost(Duration.ofSeconds(20)).until(() -> homeserver.botMessages(agentRoom).stream().map(AgentRoom::body)
+                .anyMatch(body -> body.startsWith("Offene Tickets (" + SCHOOL + ")")
+                        && body.lines().anyMatch(line -> line.startsWith(number) && line.endsWith("20 Betroffene"))));
+    }
+
+    private static List<String> joinPosts(AgentRoom room, String root) {
+        return room.thread(root).stream().filter(body -> body.startsWith("Ebenfalls betroffen")).toList();
     }
 
     /** The first report: passes the self-help hint and answers everything up to the P1 ticket. */

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,14 +30,16 @@ class TelegramWebhookIntegrationTests {
     }
 
     /** The real app with Telegram in webhook mode against the fake Bot API server. */
-    static RunningApp inWebhookMode(String name, FakeTelegramServer telegram, String secret) {
-        return new RunningApp(name,
+    static RunningApp inWebhookMode(String name, FakeTelegramServer telegram, String secret, String... more) {
+        List<String> properties = new ArrayList<>(List.of(
                 "servicedesk.telegram.enabled=true",
                 "servicedesk.telegram.token=" + FakeTelegramServer.TOKEN,
                 "servicedesk.telegram.base-url=" + telegram.baseUrl(),
                 "servicedesk.telegram.mode=webhook",
                 "servicedesk.telegram.webhook-url=https://servicedesk.example.org/api/telegram/webhook",
-                "servicedesk.telegram.webhook-secret=" + secret);
+                "servicedesk.telegram.webhook-secret=" + secret));
+        properties.addAll(List.of(more));
+        return new RunningApp(name, properties.toArray(String[]::new));
     }
 
     @AfterAll

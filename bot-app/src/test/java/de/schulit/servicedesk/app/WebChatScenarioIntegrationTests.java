@@ -70,6 +70,11 @@ class WebChatScenarioIntegrationTests {
         assertThat(json.get("fields").get("geraet").asString()).isEqualTo("Drucker");
         assertThat(json.get("requester").get("name").asString()).isEqualTo("Anna Schmidt");
         assertThat(json.get("history").get(0).get("type").asString()).isEqualTo("CREATED");
+        assertThat(json.has("assignee")).as("shown as null until somebody is assigned").isTrue();
+        assertThat(json.get("assignee").isNull()).isTrue();
+        assertThat(json.propertyNames()).as("every field of SPEC.md's Ticket").contains("number", "schoolId", "serviceId",
+                "requestType", "priority", "status", "title", "description", "fields", "requester", "createdAt",
+                "updatedAt", "history");
 
         String cursor = chat.lastId();
         RunningApp.Response changed = app.post("/api/tickets/" + number + "/status",

@@ -1,17 +1,16 @@
 package de.schulit.servicedesk.api;
 
 import de.schulit.servicedesk.channel.Attachment;
+import de.schulit.servicedesk.channel.PlainText;
 import de.schulit.servicedesk.ticket.Attachments;
 import de.schulit.servicedesk.ticket.Ticket;
 import de.schulit.servicedesk.ticket.TicketDesk;
 import de.schulit.servicedesk.ticket.TicketNotFoundException;
 import de.schulit.servicedesk.ticket.TicketQuery;
 import de.schulit.servicedesk.ticket.TicketStatus;
-import java.text.Normalizer;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
@@ -37,8 +36,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/tickets")
 class TicketController {
-
-    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
 
     static final int MAX_TEXT = 4000;
     private static final int MAX_LIST = 200;
@@ -154,14 +151,9 @@ class TicketController {
                 "Unbekannter Status „" + value + "“ (erlaubt: NEW, IN_PROGRESS, WAITING, RESOLVED, CLOSED)"));
     }
 
-    /**
-     * Control and format characters other than line breaks and tabs (NUL, bidi overrides, zero-width characters) are
-     * removed and the text is NFC-normalised, as the dialog does with the requesters' texts: they can spoof what a requester reads, and PostgreSQL
-     * cannot store NUL.
-     */
+    /** As the dialog does with the requesters' texts (see {@link PlainText}). */
     static String clean(String text) {
-        return text == null ? null
-                : INVISIBLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("").strip();
+        return PlainText.clean(text);
     }
 
     static String requireText(String text, String field) {

@@ -10,12 +10,13 @@ import java.util.Map;
 
 /**
  * The ticket as SPEC.md shows it to agents; the list view leaves out the history. Beyond SPEC.md: attachments,
- * the people who joined the ticket (subscribers) and how many people are affected (the requester plus them).
+ * the people who joined the ticket (subscribers), how many people are affected (the requester plus them), and who
+ * it is assigned to (null when nobody).
  */
 record TicketJson(String number, String schoolId, String serviceId, String requestType, String priority,
                   String status, String title, String description, Map<String, String> fields,
                   RequesterJson requester, Instant createdAt, Instant updatedAt, List<HistoryJson> history,
-                  List<AttachmentJson> attachments, int affected, List<SubscriberJson> subscribers) {
+                  List<AttachmentJson> attachments, int affected, List<SubscriberJson> subscribers, String assignee) {
 
     record RequesterJson(Long personId, String name, String channel) {
     }
@@ -48,6 +49,7 @@ record TicketJson(String number, String schoolId, String serviceId, String reque
                 ticket.createdAt(), ticket.updatedAt(),
                 withHistory ? ticket.history().stream().map(HistoryJson::of).toList() : null,
                 ticket.attachments().stream().map(AttachmentJson::of).toList(),
-                1 + subscribers.size(), subscribers.stream().map(SubscriberJson::of).toList());
+                1 + subscribers.size(), subscribers.stream().map(SubscriberJson::of).toList(),
+                ticket.assignee().orElse(null));
     }
 }

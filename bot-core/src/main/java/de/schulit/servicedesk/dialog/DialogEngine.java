@@ -12,6 +12,7 @@ import de.schulit.servicedesk.channel.BotMessage;
 import de.schulit.servicedesk.channel.ChannelAddress;
 import de.schulit.servicedesk.channel.Inbound;
 import de.schulit.servicedesk.channel.Option;
+import de.schulit.servicedesk.channel.PlainText;
 import de.schulit.servicedesk.identity.Enrollment;
 import de.schulit.servicedesk.identity.People;
 import de.schulit.servicedesk.identity.Person;
@@ -31,7 +32,6 @@ import de.schulit.servicedesk.ticket.TicketNumber;
 import de.schulit.servicedesk.ticket.TicketQuery;
 import de.schulit.servicedesk.ticket.TicketStatus;
 import de.schulit.servicedesk.ticket.Urgency;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +65,6 @@ public final class DialogEngine {
     private static final Set<String> BACK_WORDS = Set.of("zurück", "zurueck", "zuruck", "back");
     private static final Pattern NAME = Pattern.compile("[\\p{L}][\\p{L}\\p{M} .'\\-]{1,79}");
     /** Control and formatting characters (RTL overrides, zero-width) except line breaks and tabs. */
-    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
     private static final int TICKET_LIST_LIMIT = 10;
     /**
      * A text needs this many words before its detected language switches the conversation to English. Measured on
@@ -139,10 +138,7 @@ public final class DialogEngine {
 
     /** Removes invisible control characters and normalises Unicode so that look-alike input compares equal. */
     static String clean(String text) {
-        if (text == null) {
-            return null;
-        }
-        return INVISIBLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("").strip();
+        return PlainText.clean(text);
     }
 
     /** One user input being handled; collects the replies. */

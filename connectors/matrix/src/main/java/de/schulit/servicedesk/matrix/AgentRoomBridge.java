@@ -1,6 +1,7 @@
 package de.schulit.servicedesk.matrix;
 
 import de.schulit.servicedesk.catalog.ServiceCatalog;
+import de.schulit.servicedesk.channel.PlainText;
 import de.schulit.servicedesk.dialog.Messages;
 import de.schulit.servicedesk.school.School;
 import de.schulit.servicedesk.school.Schools;
@@ -44,6 +45,8 @@ final class AgentRoomBridge {
             "geschlossen", TicketStatus.CLOSED);
     private static final int SUMMARY_LENGTH = 500;
     private static final int LIST_LIMIT = 30;
+    /** The longest reply or note relayed, as through the agent API. */
+    private static final int MAX_TEXT = 4000;
 
     private final String roomId;
     private final MatrixStore store;
@@ -158,7 +161,7 @@ final class AgentRoomBridge {
      */
     void handle(JsonNode event, Optional<String> threadTicket, Predicate<String> mayAct) {
         String sender = event.path("sender").asString();
-        String body = MatrixInboundMapper.withoutReplyFallback(event.path("content")).strip();
+        String body = PlainText.clean(MatrixInboundMapper.withoutReplyFallback(event.path("content")));
         if (body.isEmpty() || (threadTicket.isEmpty() && !body.startsWith("!"))) {
             return;
         }
@@ -180,6 +183,10 @@ final class AgentRoomBridge {
         }
         Optional<Ticket> ticket = threadTicket.flatMap(desk::find);
         if (ticket.isEmpty()) {
+            return;
+        }
+        if (body.codePointCount(0, body.length()) > MAX_TEXT) {
+            thread(ticket.get(), text("matrix.agents.tooLong", MAX_TEXT));
             return;
         }
         actingAgent.set(sender);
@@ -245,8 +252,15 @@ final class AgentRoomBridge {
             return;
         }
         StringBuilder list = new StringBuilder(text("matrix.agents.openTickets", scope));
-        open.forEach(t -> list.append("\n").append(t.number()).append(" · ").append(t.priority().name()).append(" · ")
-                .append(status(t.status())).append(" · ").append(t.schoolId()).append(" · ").append(t.title()));
+        for (Ticket t : open) {
+            list.append("\n").append(t.number()).append(" · ").append(t.priority().name()).append(" · ")
+                    .append(status(t.status())).append(" · ").append(t.schoolId()).append(" · ").append(t.title());
+            // an outage's ticket stands out by the people waiting for it
+            int affected = 1 + desk.subscribers(t.number()).size();
+            if (affected > 1) {
+                list.append(" · ").append(text("matrix.agents.affected", affected));
+            }
+        }
         inRoom(list.toString());
     }
 

@@ -177,6 +177,13 @@ public final class FakeHomeserver implements AutoCloseable {
         }
     }
 
+    /** An event of any type with any content (JSON of any shape), as a broken or hostile client may send it. */
+    public String userSendsRaw(String roomId, String userId, String type, String contentJson) {
+        synchronized (lock) {
+            return append(roomId, userId, type, null, json.readTree(contentJson));
+        }
+    }
+
     /** A message in the thread of a root event. */
     public String userSendsInThread(String roomId, String userId, String rootEventId, String text) {
         synchronized (lock) {
@@ -588,7 +595,7 @@ public final class FakeHomeserver implements AutoCloseable {
         return "mxc://" + SERVER + "/" + id;
     }
 
-    private String append(String roomId, String sender, String type, String stateKey, ObjectNode content) {
+    private String append(String roomId, String sender, String type, String stateKey, JsonNode content) {
         String eventId = "$event" + counter.incrementAndGet() + "_" + Long.toHexString(System.nanoTime());
         ObjectNode event = json.createObjectNode();
         event.put("event_id", eventId).put("type", type).put("sender", sender)
