@@ -260,6 +260,32 @@ class MatrixScenarioIntegrationTests {
     }
 
     @Test
+    void erasingAMatrixRequesterDeletesTheirStoredEventsAndTheRoomPostsAboutTheirTicket() {
+        MatrixChat chat = enrolledMatrixChat("@erika:" + FakeHomeserver.SERVER, "Erika Eraser");
+        String ticket = reportPrinter(chat, "Der Drucker im Musikraum druckt nur noch leere Seiten");
+        String root = rootOf(ticket).path("event_id").asString();
+        JdbcClient jdbc = app.bean(JdbcClient.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT COUNT(*) FROM matrix_room_post WHERE "
+                + "ticket_number = :t AND sent_at IS NOT NULL").param("t", ticket).query(Long.class).single() > 0);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM matrix_event WHERE payload LIKE '%Musikraum%'")
+                .query(Long.class).single()).isOne();
+
+        chat.says("/daten-loeschen");
+        chat.press("erase");
+        assertThat(chat.text()).contains("pseudonymisiert");
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM matrix_event WHERE payload LIKE '%Musikraum%' "
+                + "OR payload LIKE '%Erika Eraser%'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM matrix_room_post WHERE ticket_number = :t").param("t", ticket)
+                .query(Long.class).single()).isZero();
+        // the pseudonymised ticket (no requester chat any more) still works in the agents' room
+        assertThat(app.post("/api/tickets/" + ticket + "/status", Map.of("status", "IN_PROGRESS"),
+                RunningApp.AGENT_KEY).status()).isEqualTo(200);
+        assertThat(awaitInThread(root, "Status: Neu → In Bearbeitung")).isNotEmpty();
+        assertThat(ticketJson(ticket).get("requester").get("channel").isNull()).isTrue();
+    }
+
+    @Test
     void anEncryptedRoomIsAnsweredHonestlyOnce() {
         String user = "@gerd:" + FakeHomeserver.SERVER;
         MatrixChat chat = new MatrixChat(homeserver, app, user);

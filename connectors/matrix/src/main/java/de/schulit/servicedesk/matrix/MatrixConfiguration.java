@@ -78,4 +78,9 @@ class MatrixConfiguration {
     MatrixConnector matrixConnector(MatrixEventProcessor processor, MatrixDispatcher dispatcher, MatrixSync sync) {
         return new MatrixConnector(processor, dispatcher, sync);
     }
+
+    @Bean
+    MatrixRecords matrixRecords(MatrixStore store, MatrixProperties properties) {
+        return new MatrixRecords(store, properties.agentRoomId());
+    }
 }

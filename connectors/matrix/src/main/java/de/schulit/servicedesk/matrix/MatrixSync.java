@@ -125,6 +125,9 @@ final class MatrixSync {
         int[] added = {0};
         transaction.executeWithoutResult(status -> {
             for (JsonNode event : events) {
+                if (event.path("sender").asString("").equals(properties.botUserId())) {
+                    continue; // the echo of the bot's own post (a ticket summary with a name): nothing to do, not kept
+                }
                 if (store.storeEvent(event.path("event_id").asString(), event.path("room_id").asString(),
                         json.writeValueAsString(event), clock.instant())) {
                     added[0]++;
