@@ -257,6 +257,26 @@ class MatrixScenarioIntegrationTests {
         assertThat(chat.last).hasSize(1);
         assertThat(chat.text()).contains("/tickets");
         assertThat(homeserver.sendRequests() - before).isEqualTo(4);
+        assertThat(app.get("/actuator/prometheus", null).body())
+                .containsPattern("servicedesk_delivery_retries_total\\{channel=\"matrix\"} [1-9]");
+    }
+
+    @Test
+    void healthAndMetricsShowTheMatrixChannel() {
+        enrolledMatrixChat("@otto:" + FakeHomeserver.SERVER, "Otto Ohm");
+
+        RunningApp.Response health = app.get("/actuator/health", null);
+        JsonNode matrix = health.json().get("components").get("matrix");
+        assertThat(matrix.get("status").asString()).as(health.body()).isEqualTo("UP");
+        assertThat(matrix.get("details").get("connected").asBoolean()).isTrue();
+        assertThat(matrix.get("details").has("lastContact")).as("a sync succeeded").isTrue();
+        assertThat(matrix.get("details").has("lastDelivery")).isTrue();
+        assertThat(matrix.get("details").has("queueDepth")).isTrue();
+        assertThat(app.get("/actuator/prometheus", null).body())
+                .containsPattern("servicedesk_messages_in_total\\{channel=\"matrix\"} [1-9]")
+                .containsPattern("servicedesk_delivery_delivered_total\\{channel=\"matrix\"} [1-9]")
+                .contains("servicedesk_outbox_queue_depth{channel=\"matrix\"}")
+                .doesNotContain("otto");
     }
 
     @Test
