@@ -39,8 +39,8 @@ class AbuseLimitsIntegrationTests {
         }
         assertThat(flooding.says("Hallo 5").text()).contains("sehr viele Nachrichten").contains("warten Sie eine Minute");
         assertThat(flooding.says("Hallo 6").last).isEmpty();
-        assertThat(flooding.messagesAfter("0")).as("nothing but the notice was stored for the rejected inputs")
-                .hasSize(6);
+        assertThat(flooding.messagesAfter("0")).as("the privacy notice of the first contact, five answers, the "
+                + "rate-limit notice; nothing for the rejected inputs").hasSize(7);
 
         // enrollment: two wrong codes per chat, then not even the right code is checked
         String code = app.enrollmentCode("demo-grundschule", "STAFF");

@@ -60,6 +60,7 @@ class HostileInputTableIntegrationTests {
     static String ticket;
     static String otherSchoolTicket;
     static JsonNode otherSchoolTicketBefore;
+    static String descriptionBefore;
     static int ticketsBefore;
 
     @BeforeAll
@@ -79,6 +80,7 @@ class HostileInputTableIntegrationTests {
         PrintingIntake.choosePrinting(elsewhere);
         otherSchoolTicket = WebChatScenarioIntegrationTests.finishIntake(elsewhere);
         otherSchoolTicketBefore = app.get("/api/tickets/" + otherSchoolTicket, RunningApp.AGENT_KEY).json();
+        descriptionBefore = app.get("/api/tickets/" + ticket, RunningApp.AGENT_KEY).json().get("description").asString();
 
         // a coordinator of the requester's school on Telegram: sees the school's tickets, may add follow-ups
         telegramTurn(FakeTelegramServer.textUpdateJson(telegram.nextUpdateId(), TELEGRAM_CHAT,
@@ -483,7 +485,8 @@ class HostileInputTableIntegrationTests {
         JsonNode mine = app.get("/api/tickets/" + ticket, RunningApp.AGENT_KEY).json();
         assertThat(mine.get("serviceId").asString()).isEqualTo("drucken");
         assertThat(mine.get("status").asString()).isEqualTo("NEW");
-        assertThat(mine.get("description").asString()).startsWith(WebChatScenarioIntegrationTests.PRINTER + "\n");
+        assertThat(mine.get("description").asString()).startsWith(WebChatScenarioIntegrationTests.PRINTER)
+                .as("the composed description as filed").isEqualTo(descriptionBefore);
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------

@@ -121,7 +121,7 @@ class TelegramScenarioIntegrationTests {
 
     @Test
     void healthAndMetricsShowTheTelegramChannelAndTheLogsNoChatId() {
-        TelegramChat chat = new TelegramChat(4711777);
+        TelegramTestChat chat = new TelegramTestChat(telegram, app, 4711777);
         try (CapturedLogs logs = new CapturedLogs()) {
             assertThat(chat.says("/hilfe").text()).contains("Hinweis zum Datenschutz").contains("/start");
             assertThat(logs.lines()).allSatisfy(line -> assertThat(line).doesNotContain("4711777"));

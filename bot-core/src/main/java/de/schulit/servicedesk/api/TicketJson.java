@@ -23,8 +23,8 @@ record TicketJson(String number, String schoolId, String serviceId, String reque
 
     record SubscriberJson(long personId, String name, String channel, Instant joinedAt) {
         static SubscriberJson of(Subscriber subscriber) {
-            return new SubscriberJson(subscriber.personId(), subscriber.name(), subscriber.address().channel(),
-                    subscriber.joinedAt());
+            return new SubscriberJson(subscriber.personId(), subscriber.name(),
+                    subscriber.address() == null ? null : subscriber.address().channel(), subscriber.joinedAt());
         }
     }
 

@@ -327,7 +327,7 @@ public final class DialogEngine {
                     reply(new DataExport(messages, language, businessHours.zone()).of(person,
                             schoolName(person.schoolId()), people.addresses(person.id()),
                             desk.search(new TicketQuery(person.schoolId(), null, person.id(), DataExport.TICKET_LIMIT)),
-                            clock.instant()), List.of());
+                            desk.joinedTickets(person, DataExport.TICKET_LIMIT), clock.instant()), List.of());
                     repromptIfBusy();
                 }
                 case DELETE_DATA -> {

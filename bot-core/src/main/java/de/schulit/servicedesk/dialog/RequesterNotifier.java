@@ -90,7 +90,9 @@ public final class RequesterNotifier implements TicketListener {
             recipients.put(ticket.requester().address(), languageOf(ticket.requester().personId()));
         }
         for (Subscriber subscriber : subscriptions.of(ticket.number())) {
-            recipients.putIfAbsent(subscriber.address(), languageOf(subscriber.personId()));
+            if (subscriber.address() != null) {
+                recipients.putIfAbsent(subscriber.address(), languageOf(subscriber.personId()));
+            }
         }
         return recipients;
     }

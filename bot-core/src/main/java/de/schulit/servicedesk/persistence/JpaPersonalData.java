@@ -1,6 +1,7 @@
 package de.schulit.servicedesk.persistence;
 
 import de.schulit.servicedesk.channel.ChannelAddress;
+import de.schulit.servicedesk.privacy.ExpiringChats;
 import de.schulit.servicedesk.privacy.PersonalData;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,15 +23,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class JpaPersonalData implements PersonalData {
 
-    /** History entries whose author is the requester; agents' entries keep their author. */
-    private static final String REQUESTER_ENTRIES = "type IN ('CREATED', 'REQUESTER_MESSAGE', 'ATTACHMENT')";
+    /** History entries written by requesters and people who joined; agents' entries keep their author. */
+    private static final String REQUESTER_ENTRIES = "type IN ('CREATED', 'REQUESTER_MESSAGE', 'ATTACHMENT', 'RATING')";
+    /** A subscription that stays (the ticket's count of people affected) but no longer says who or which chat. */
+    private static final String PSEUDONYMISE_SUBSCRIBERS =
+            "UPDATE ticket_subscriber SET person_id = NULL, name = ?, channel = NULL, address = NULL WHERE ";
 
     private final JdbcTemplate jdbc;
     private final EntityManager entityManager;
+    private final ObjectProvider<ExpiringChats> channels;
 
-    JpaPersonalData(JdbcTemplate jdbc, EntityManager entityManager) {
+    JpaPersonalData(JdbcTemplate jdbc, EntityManager entityManager, ObjectProvider<ExpiringChats> channels) {
         this.jdbc = jdbc;
         this.entityManager = entityManager;
+        this.channels = channels;
     }
 
     @Override
@@ -39,7 +46,11 @@ public class JpaPersonalData implements PersonalData {
 
     @Override
     public int deleteOutboundMessagesBefore(Instant cutoff) {
-        return jdbc.update("DELETE FROM outbound_message WHERE created_at < ?", at(cutoff));
+        int deleted = jdbc.update("DELETE FROM outbound_message WHERE created_at < ?", at(cutoff));
+        // The chat's lock row names the chat; the outbox creates it again with the chat's next message.
+        jdbc.update("DELETE FROM outbound_chat WHERE NOT EXISTS (SELECT 1 FROM outbound_message m"
+                + " WHERE m.channel = outbound_chat.channel AND m.address = outbound_chat.address)");
+        return deleted;
     }
 
     @Override
@@ -49,10 +60,21 @@ public class JpaPersonalData implements PersonalData {
 
     @Override
     public int forgetAddresses(Collection<ChannelAddress> addresses) {
+        if (addresses.isEmpty()) {
+            return 0;
+        }
+        channels.orderedStream().forEach(channel -> channel.forget(addresses));
         int forgotten = 0;
         for (ChannelAddress address : addresses) {
             jdbc.update("DELETE FROM conversation WHERE channel = ? AND external_id = ?", address.channel(), address.id());
             jdbc.update("DELETE FROM outbound_message WHERE channel = ? AND address = ?", address.channel(), address.id());
+            // The chat's lock row stays (an erasure's own confirmation is queued under it in this transaction); the
+            // retention job deletes it with the chat's last message
+            jdbc.update("UPDATE outbound_chat SET appended = 0 WHERE channel = ? AND address = ?",
+                    address.channel(), address.id());
+            // Tickets joined from the chat stay joined (and counted), but nobody is told about them there any more
+            jdbc.update("UPDATE ticket_subscriber SET channel = NULL, address = NULL WHERE channel = ? AND address = ?",
+                    address.channel(), address.id());
             forgotten += jdbc.update("DELETE FROM channel_identity WHERE channel = ? AND external_id = ?",
                     address.channel(), address.id());
         }
@@ -61,15 +83,20 @@ public class JpaPersonalData implements PersonalData {
 
     @Override
     public int deletePersonsWithoutIdentityBefore(Instant cutoff) {
-        return jdbc.update("""
-                DELETE FROM person WHERE created_at < ?
+        String due = """
+                person.created_at < ?
                 AND NOT EXISTS (SELECT 1 FROM channel_identity i WHERE i.person_id = person.id)
-                AND NOT EXISTS (SELECT 1 FROM ticket t WHERE t.requester_person_id = person.id AND t.status <> 'CLOSED')""",
+                AND NOT EXISTS (SELECT 1 FROM ticket t WHERE t.requester_person_id = person.id AND t.status <> 'CLOSED')""";
+        jdbc.update(PSEUDONYMISE_SUBSCRIBERS + "person_id IN (SELECT id FROM person WHERE " + due + ")", PSEUDONYM,
                 at(cutoff));
+        return jdbc.update("DELETE FROM person WHERE " + due, at(cutoff));
     }
 
     @Override
     public int pseudonymiseClosedTicketsBefore(Instant cutoff) {
+        jdbc.update(PSEUDONYMISE_SUBSCRIBERS + "name <> ? AND ticket_number IN"
+                        + " (SELECT number FROM ticket WHERE status = 'CLOSED' AND updated_at < ?)",
+                PSEUDONYM, PSEUDONYM, at(cutoff));
         return pseudonymiseTickets("status = 'CLOSED' AND updated_at < ? AND requester_address IS NOT NULL", at(cutoff));
     }
 
@@ -85,6 +112,7 @@ public class JpaPersonalData implements PersonalData {
                 + " AND author = (SELECT name FROM person WHERE id = ?)"
                 + " AND ticket_id IN (SELECT id FROM ticket WHERE school_id = (SELECT school_id FROM person WHERE id = ?))",
                 PSEUDONYM, personId, personId);
+        jdbc.update(PSEUDONYMISE_SUBSCRIBERS + "person_id = ?", PSEUDONYM, personId);
         pseudonymiseTickets("requester_person_id = ?", personId);
         jdbc.update("DELETE FROM person WHERE id = ?", personId);
         entityManager.clear();

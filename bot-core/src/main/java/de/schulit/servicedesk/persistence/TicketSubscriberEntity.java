@@ -22,16 +22,17 @@ class TicketSubscriberEntity {
     @Column(name = "ticket_number", nullable = false, length = 32)
     private String ticketNumber;
 
-    @Column(name = "person_id", nullable = false)
-    private long personId;
+    /** Null once pseudonymised (data protection), like channel and address. */
+    @Column(name = "person_id")
+    private Long personId;
 
     @Column(name = "name", nullable = false, length = 200)
     private String name;
 
-    @Column(name = "channel", nullable = false, length = 32)
+    @Column(name = "channel", length = 32)
     private String channel;
 
-    @Column(name = "address", nullable = false, length = 255)
+    @Column(name = "address", length = 255)
     private String address;
 
     @Column(name = "joined_at", nullable = false)
@@ -54,6 +55,7 @@ class TicketSubscriberEntity {
     }
 
     Subscriber toSubscriber() {
-        return new Subscriber(personId, name, new ChannelAddress(channel, address), joinedAt);
+        return new Subscriber(personId == null ? 0 : personId, name,
+                channel == null ? null : new ChannelAddress(channel, address), joinedAt);
     }
 }

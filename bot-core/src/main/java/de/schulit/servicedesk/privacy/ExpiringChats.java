@@ -2,11 +2,22 @@ package de.schulit.servicedesk.privacy;
 
 import de.schulit.servicedesk.channel.ChannelAddress;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
-/** A channel's own chat records that expire (web chat sessions): deletes those idle since the cutoff. */
+/**
+ * What a channel keeps about chats in tables of its own (web chat sessions, Matrix's stored events and rooms): the
+ * retention job expires it by age, and it goes with a chat that is forgotten.
+ */
 public interface ExpiringChats {
 
-    /** Deletes the chats not used since the cutoff and returns their addresses. */
+    /**
+     * Deletes the channel's records not used since the cutoff and returns the addresses of chats that ended with
+     * them (an expired web chat session), which are then forgotten.
+     */
     List<ChannelAddress> expireIdleBefore(Instant cutoff);
+
+    /** Deletes what the channel keeps about these chats (of any channel), before the core forgets them. */
+    default void forget(Collection<ChannelAddress> addresses) {
+    }
 }

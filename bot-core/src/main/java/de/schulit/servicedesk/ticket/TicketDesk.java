@@ -79,11 +79,16 @@ public final class TicketDesk {
             return tickets.search(new TicketQuery(person.schoolId(), null, null, limit));
         }
         List<Ticket> visible = new ArrayList<>(tickets.search(new TicketQuery(person.schoolId(), null, person.id(), limit)));
-        subscriptions.joinedBy(person.id(), limit).stream().map(this::find).flatMap(Optional::stream)
-                .filter(ticket -> ticket.schoolId().equals(person.schoolId())).forEach(visible::add);
+        visible.addAll(joinedTickets(person, limit));
         return visible.stream()
                 .sorted(Comparator.comparing(Ticket::createdAt).thenComparing(Ticket::number).reversed())
                 .limit(limit).toList();
+    }
+
+    /** The tickets of the person's school they joined, the most recently joined first. */
+    public List<Ticket> joinedTickets(Person person, int limit) {
+        return subscriptions.joinedBy(person.id(), limit).stream().map(this::find).flatMap(Optional::stream)
+                .filter(ticket -> ticket.schoolId().equals(person.schoolId())).toList();
     }
 
     /** The people who joined the ticket, oldest first; the requester is not among them. */

@@ -91,7 +91,7 @@ class PrivacyDialogTests {
         assertThat(f.stores.people.findByAddress(annasPhone.address)).isEmpty();
         assertThat(f.stores.conversations.load(anna.address)).isEmpty();
         Ticket kept = f.desk.find(ticket.number()).orElseThrow();
-        assertThat(kept.description()).isEqualTo(PRINTER);
+        assertThat(kept.description()).as("the composed description keeps the text").startsWith(PRINTER);
         assertThat(kept.requester().name()).isEqualTo(PersonalData.PSEUDONYM);
         assertThat(kept.requester().address()).isNull();
         assertThat(kept.history()).filteredOn(h -> h.type() == HistoryType.CREATED)
@@ -102,5 +102,32 @@ class PrivacyDialogTests {
         assertThat(f.stores.outbox.after(anna.address, 0, 100)).hasSize(queued);
 
         anna.says("Hallo").expect("Hinweis zum Datenschutz").expect("/start");
+    }
+
+    @Test
+    void myDataListsTheTicketsThePersonJoinedWithTheirOwnEntriesAndRatingOnly() {
+        var anna = f.enrolled("anna", "Anna Schmidt", "gs-park", Role.STAFF);
+        Ticket ticket = fileTicket(anna);
+        var carla = f.enrolled("carla", "Carla Colleague", "gs-park", Role.STAFF);
+        var person = f.stores.people.findByAddress(carla.address).orElseThrow();
+        f.desk.join(ticket, person, carla.address, "Im Raum 7 ebenso");
+        f.desk.rate(f.desk.find(ticket.number()).orElseThrow(), person, 5);
+
+        carla.says("/meine-daten").expect("Tickets, denen Sie sich angeschlossen haben")
+                .expect("Ticket " + ticket.number()).expect("Ihr Nachtrag: Im Raum 7 ebenso")
+                .expect("Ihre Bewertung (1–5): 5");
+        assertThat(carla.text()).as("Anna's report and answers are Anna's data").doesNotContain("Meldung:")
+                .doesNotContain("Angabe");
+
+        carla.says("/daten-loeschen").presses("erase");
+        assertThat(f.desk.subscribers(ticket.number())).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo(PersonalData.PSEUDONYM);
+            assertThat(s.address()).isNull();
+        });
+        int queued = f.stores.outbox.after(carla.address, 0, 100).size();
+        f.desk.changeStatus(ticket.number(), TicketStatus.IN_PROGRESS, "Wir kümmern uns", "Agent Kai");
+        assertThat(f.stores.outbox.after(carla.address, 0, 100)).as("nobody told at a null address").hasSize(queued);
+        assertThat(f.stores.outbox.after(anna.address, 0, 100).get(f.stores.outbox.after(anna.address, 0, 100).size() - 1)
+                .message().text()).contains("In Bearbeitung");
     }
 }

@@ -274,6 +274,12 @@ public final class InMemoryStores {
                     .filter(e -> e.getValue().stream().anyMatch(s -> s.personId() == personId))
                     .map(Map.Entry::getKey).sorted(Comparator.reverseOrder()).limit(limit).toList();
         }
+
+        /** Like the database: the subscription stays, counted, but says no longer who or which chat. */
+        void pseudonymise(long personId) {
+            subscribers.values().forEach(list -> list.replaceAll(s -> s.personId() != personId ? s
+                    : new Subscriber(0, PersonalData.PSEUDONYM, null, s.joinedAt())));
+        }
     }
 
     public final class InMemoryOutbox implements Outbox {
@@ -330,6 +336,7 @@ public final class InMemoryStores {
                 outbox.messages.removeIf(m -> m.to().equals(address));
             });
             people.persons.remove(personId);
+            subscriptions.pseudonymise(personId);
             tickets.tickets.replaceAll((number, t) -> t.requester().personId() != personId ? t
                     : new Ticket(t.number(), t.schoolId(), new Requester(0, PSEUDONYM, null), t.serviceId(),
                             t.requestType(), t.priority(), t.status(), t.title(), t.description(), t.fields(),

@@ -123,7 +123,8 @@ final class AgentRoomBridge {
                 ? ticket.description().substring(0, SUMMARY_LENGTH - 1) + "…" : ticket.description();
         String body = text("matrix.agents.ticket", ticket.number(), school + " (" + ticket.schoolId() + ")", service,
                 text("type." + ticket.requestType().id()), priority(ticket.priority()), ticket.title(), summary,
-                ticket.requester().name(), ticket.requester().address().channel())
+                ticket.requester().name(), ticket.requester().address() == null ? "-" // pseudonymised
+                        : ticket.requester().address().channel())
                 + (ticket.attachments().isEmpty() ? "" : "\n" + text("matrix.agents.attachments", ticket.attachments()
                         .stream().map(a -> a.fileName() + " (" + a.mimeType() + ")").collect(Collectors.joining(", "))))
                 + "\n" + text("matrix.agents.ticketHint");

@@ -1,6 +1,7 @@
 package de.schulit.servicedesk.matrix;
 
 import de.schulit.servicedesk.catalog.ServiceCatalog;
+import de.schulit.servicedesk.channel.ChannelMetrics;
 import de.schulit.servicedesk.channel.ChatGateway;
 import de.schulit.servicedesk.channel.Outbox;
 import de.schulit.servicedesk.dialog.Messages;
@@ -47,9 +48,10 @@ class MatrixConfiguration {
 
     @Bean
     MatrixDispatcher matrixDispatcher(Outbox outbox, Attachments attachments, MatrixStore store, MatrixClient client,
-                                      PlatformTransactionManager transactions, Clock clock) {
+                                      PlatformTransactionManager transactions, Clock clock, ChannelMetrics metrics) {
+        metrics.watchQueue(MatrixInboundMapper.CHANNEL, outbox);
         return new MatrixDispatcher(outbox, attachments, store, client, new MatrixOutboundMapper(JSON),
-                new TransactionTemplate(transactions), clock, MatrixDispatcher.Settings.defaults());
+                new TransactionTemplate(transactions), clock, MatrixDispatcher.Settings.defaults(), metrics);
     }
 
     @Bean
@@ -69,13 +71,25 @@ class MatrixConfiguration {
 
     @Bean
     MatrixSync matrixSync(MatrixProperties properties, MatrixClient client, MatrixStore store, Schools schools,
-                          MatrixEventProcessor processor, PlatformTransactionManager transactions, Clock clock) {
+                          MatrixEventProcessor processor, PlatformTransactionManager transactions, Clock clock,
+                          ChannelMetrics metrics) {
         return new MatrixSync(properties, client, store, schools, new TransactionTemplate(transactions), clock,
-                processor::nudge, JSON);
+                processor::nudge, JSON, metrics);
     }
 
     @Bean
     MatrixConnector matrixConnector(MatrixEventProcessor processor, MatrixDispatcher dispatcher, MatrixSync sync) {
         return new MatrixConnector(processor, dispatcher, sync);
+    }
+
+    @Bean
+    MatrixHealthIndicator matrixHealthIndicator(MatrixConnector connector, MatrixProperties properties,
+                                                ChannelMetrics metrics, Outbox outbox, Clock clock) {
+        return new MatrixHealthIndicator(connector, properties, metrics, outbox, clock);
+    }
+
+    @Bean
+    MatrixRecords matrixRecords(MatrixStore store, MatrixProperties properties) {
+        return new MatrixRecords(store, properties.agentRoomId());
     }
 }

@@ -1,10 +1,12 @@
 package de.schulit.servicedesk.matrix;
 
 import de.schulit.servicedesk.channel.Attachment;
+import de.schulit.servicedesk.channel.ChannelMetrics;
 import de.schulit.servicedesk.channel.Outbox;
 import de.schulit.servicedesk.channel.QueuedMessage;
 import de.schulit.servicedesk.channel.WakeableWorker;
 import de.schulit.servicedesk.matrix.MatrixStore.RoomPost;
+import de.schulit.servicedesk.privacy.LogIds;
 import de.schulit.servicedesk.ticket.Attachments;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +49,7 @@ final class MatrixDispatcher {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Settings settings;
+    private final ChannelMetrics metrics;
     private final Map<String, Backoff> backoffs = new HashMap<>();
     private final WakeableWorker worker = new WakeableWorker("matrix-dispatcher", Duration.ofSeconds(10), this::deliveryRound);
     private long pausedUntil = System.nanoTime();
@@ -57,7 +60,8 @@ final class MatrixDispatcher {
     }
 
     MatrixDispatcher(Outbox outbox, Attachments attachments, MatrixStore store, MatrixClient client,
-                     MatrixOutboundMapper mapper, TransactionTemplate transaction, Clock clock, Settings settings) {
+                     MatrixOutboundMapper mapper, TransactionTemplate transaction, Clock clock, Settings settings,
+                     ChannelMetrics metrics) {
         this.outbox = outbox;
         this.attachments = attachments;
         this.store = store;
@@ -66,6 +70,7 @@ final class MatrixDispatcher {
         this.transaction = transaction;
         this.clock = clock;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     void start() {
@@ -100,13 +105,13 @@ final class MatrixDispatcher {
             if (!worker.isRunning()) {
                 return 0;
             }
-            String key = "user " + message.to().id();
+            String key = "user " + LogIds.hash(message.to().id()); // also in log lines
             if (waiting(key)) {
                 continue;
             }
             Optional<String> room = store.directRoomOf(message.to().id());
             if (room.isEmpty()) {
-                failed(key, message.id(), new MatrixException(404, null, "no room known for " + message.to().id(), null));
+                failed(key, message.id(), new MatrixException(404, null, "no room known for the user", null));
                 continue;
             }
             String txnId = transaction.execute(status -> store.txnIdOf(message.id()));
@@ -123,12 +128,13 @@ final class MatrixDispatcher {
                 outbox.markDelivered(message.id(), clock.instant());
                 store.saveOffered(room.get(), message.message().options());
             });
+            metrics.delivered(MatrixInboundMapper.CHANNEL);
             backoffs.remove(key);
             delivered = true;
         }
         Set<String> heldRooms = new HashSet<>();
         for (RoomPost post : store.unsentPosts(BATCH)) {
-            String key = "room " + post.roomId();
+            String key = "room " + LogIds.hash(post.roomId());
             if (!worker.isRunning()) {
                 return 0;
             }
@@ -162,6 +168,7 @@ final class MatrixDispatcher {
             try {
                 String eventId = client.send(post.roomId(), "m.room.message", post.txnId(), content);
                 transaction.executeWithoutResult(status -> store.postSent(post, eventId, clock.instant()));
+                metrics.delivered(MatrixInboundMapper.CHANNEL);
                 backoffs.remove(key);
                 delivered = true;
             } catch (MatrixException e) {
@@ -192,6 +199,7 @@ final class MatrixDispatcher {
     }
 
     private long pause(MatrixException e) {
+        metrics.deliveryRetried(MatrixInboundMapper.CHANNEL);
         long wait = e.retryAfter().toNanos();
         pausedUntil = System.nanoTime() + wait;
         log.info("Matrix asks to slow down (M_LIMIT_EXCEEDED): pausing all sending for {} ms",
@@ -205,6 +213,7 @@ final class MatrixDispatcher {
     }
 
     private void failed(String key, long id, MatrixException e) {
+        metrics.deliveryRetried(MatrixInboundMapper.CHANNEL);
         Backoff backoff = backoffs.computeIfAbsent(key, k -> new Backoff());
         backoff.failures++;
         long wait = settings.firstBackoff().toNanos() << Math.min(backoff.failures - 1, 20);

@@ -12,6 +12,7 @@ import de.schulit.servicedesk.dialog.Messages;
 import de.schulit.servicedesk.identity.People;
 import de.schulit.servicedesk.identity.Person;
 import de.schulit.servicedesk.matrix.MatrixStore.StoredEvent;
+import de.schulit.servicedesk.privacy.LogIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,7 +139,7 @@ final class MatrixEventProcessor {
         } else if (type.equals("m.room.encryption") || type.equals("m.room.encrypted")) {
             transaction.executeWithoutResult(status -> {
                 if (store.claimEncryptionNotice(stored.roomId(), clock.instant())) {
-                    log.info("Matrix room {} is encrypted: the bot cannot read it and says so once", stored.roomId());
+                    log.info("Matrix room {} is encrypted: the bot cannot read it and says so once", LogIds.hash(stored.roomId()));
                     String text = text(new ChannelAddress(MatrixInboundMapper.CHANNEL, sender), "channel.matrixEncrypted");
                     store.post(stored.roomId(), null, false, text, MatrixOutboundMapper.lines(text), clock.instant());
                 }

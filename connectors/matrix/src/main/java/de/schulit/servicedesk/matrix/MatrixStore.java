@@ -1,5 +1,6 @@
 package de.schulit.servicedesk.matrix;
 
+import de.schulit.servicedesk.channel.ChannelAddress;
 import de.schulit.servicedesk.channel.Option;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -95,6 +96,43 @@ final class MatrixStore {
         jdbc.sql("DELETE FROM matrix_outbound_txn WHERE message_id IN "
                         + "(SELECT id FROM outbound_message WHERE delivered_at IS NOT NULL AND delivered_at < :cutoff)")
                 .param("cutoff", utc(cutoff)).update();
+    }
+
+    /**
+     * Retention beyond {@link #purgeBefore}: requesters' rooms not written from since the cutoff (kept while a message
+     * to the user waits), then the state of rooms nobody is answered in any more; the agents' room stays.
+     */
+    void expireRoomsBefore(Instant cutoff, String agentRoomId) {
+        jdbc.sql("DELETE FROM matrix_direct_room WHERE updated_at < :cutoff AND NOT EXISTS (SELECT 1 FROM outbound_message"
+                        + " m WHERE m.channel = :channel AND m.address = matrix_direct_room.user_id AND m.delivered_at IS NULL)")
+                .param("cutoff", utc(cutoff)).param("channel", MatrixInboundMapper.CHANNEL).update();
+        jdbc.sql("DELETE FROM matrix_room WHERE room_id <> :agents AND NOT EXISTS"
+                        + " (SELECT 1 FROM matrix_direct_room d WHERE d.room_id = matrix_room.room_id)")
+                .param("agents", agentRoomId == null ? "" : agentRoomId).update();
+    }
+
+    /**
+     * Erasure of a user: the processed events they sent and those of their room, and the transaction ids of messages
+     * to them. Their room stays until it expires, so that the confirmation of the erasure still reaches them; events
+     * not processed yet are purged like all others.
+     */
+    void forgetUser(String userId, String agentRoomId) {
+        String sender = "%\"sender\":" + json.writeValueAsString(userId).replace("\\", "\\\\")
+                .replace("%", "\\%").replace("_", "\\_") + "%";
+        jdbc.sql("DELETE FROM matrix_event WHERE processed_at IS NOT NULL AND (payload LIKE :sender ESCAPE '\\' OR room_id"
+                        + " IN (SELECT room_id FROM matrix_direct_room WHERE user_id = :user AND room_id <> :agents))")
+                .param("sender", sender).param("user", userId).param("agents", agentRoomId == null ? "" : agentRoomId)
+                .update();
+        jdbc.sql("DELETE FROM matrix_outbound_txn WHERE message_id IN"
+                        + " (SELECT id FROM outbound_message WHERE channel = :channel AND address = :user)")
+                .param("channel", MatrixInboundMapper.CHANNEL).param("user", userId).update();
+    }
+
+    /** Erasure of any requester: the sent agents' room posts about their tickets (summaries with their name). */
+    void forgetTicketPostsOf(ChannelAddress requester) {
+        jdbc.sql("DELETE FROM matrix_room_post WHERE sent_at IS NOT NULL AND ticket_number IN"
+                        + " (SELECT number FROM ticket WHERE requester_channel = :channel AND requester_address = :address)")
+                .param("channel", requester.channel()).param("address", requester.id()).update();
     }
 
     // --- rooms ----------------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 package de.schulit.servicedesk.matrix;
 
+import de.schulit.servicedesk.channel.ChannelMetrics;
 import de.schulit.servicedesk.channel.WakeableWorker;
+import de.schulit.servicedesk.privacy.LogIds;
 import de.schulit.servicedesk.school.School;
 import de.schulit.servicedesk.school.Schools;
 import java.time.Clock;
@@ -54,12 +56,13 @@ final class MatrixSync {
     private final Clock clock;
     private final Runnable stored;
     private final JsonMapper json;
+    private final ChannelMetrics metrics;
     private final WakeableWorker worker = new WakeableWorker("matrix-sync", Duration.ofSeconds(15), this::round);
     private int failures;
     private volatile boolean stopping;
 
     MatrixSync(MatrixProperties properties, MatrixClient client, MatrixStore store, Schools schools,
-               TransactionTemplate transaction, Clock clock, Runnable stored, JsonMapper json) {
+               TransactionTemplate transaction, Clock clock, Runnable stored, JsonMapper json, ChannelMetrics metrics) {
         this.properties = properties;
         this.client = client;
         this.store = store;
@@ -68,6 +71,7 @@ final class MatrixSync {
         this.clock = clock;
         this.stored = stored;
         this.json = json;
+        this.metrics = metrics;
     }
 
     void start() {
@@ -85,6 +89,7 @@ final class MatrixSync {
     private WakeableWorker.Rest round() {
         try {
             syncOnce();
+            metrics.contacted(MatrixInboundMapper.CHANNEL);
             failures = 0;
             return WakeableWorker.Rest.NONE;
         } catch (MatrixException e) {
@@ -125,6 +130,9 @@ final class MatrixSync {
         int[] added = {0};
         transaction.executeWithoutResult(status -> {
             for (JsonNode event : events) {
+                if (event.path("sender").asString("").equals(properties.botUserId())) {
+                    continue; // the echo of the bot's own post (a ticket summary with a name): nothing to do, not kept
+                }
                 if (store.storeEvent(event.path("event_id").asString(), event.path("room_id").asString(),
                         json.writeValueAsString(event), clock.instant())) {
                     added[0]++;
@@ -181,7 +189,8 @@ final class MatrixSync {
             }
         }
         if (!newestFirst.isEmpty()) {
-            log.info("Matrix sync for room {} was limited: fetched {} skipped events", roomId, newestFirst.size());
+            log.info("Matrix sync for room {} was limited: fetched {} skipped events", LogIds.hash(roomId),
+                    newestFirst.size());
         }
         Collections.reverse(newestFirst);
         List<JsonNode> events = new ArrayList<>();
@@ -203,7 +212,7 @@ final class MatrixSync {
             String inviter = inviterOf(invite.getValue());
             boolean allowed = inviter != null && allowedServers().contains(MatrixProperties.serverOf(inviter));
             log.info("{} the invitation to Matrix room {} from {}", allowed ? "Accepting" : "Declining (homeserver not "
-                    + "allowed)", roomId, inviter);
+                    + "allowed)", LogIds.hash(roomId), LogIds.hash(inviter));
             try {
                 if (allowed) {
                     client.join(roomId);
@@ -214,7 +223,7 @@ final class MatrixSync {
                 if (e.isTransient()) {
                     throw e; // the sync is repeated, invitation included
                 }
-                log.warn("Answering the invitation to Matrix room {} failed: {}", roomId, e.getMessage());
+                log.warn("Answering the invitation to Matrix room {} failed: {}", LogIds.hash(roomId), e.getMessage());
             }
         }
     }
