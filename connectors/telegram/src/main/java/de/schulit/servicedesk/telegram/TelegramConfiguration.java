@@ -1,6 +1,7 @@
 package de.schulit.servicedesk.telegram;
 
 import de.schulit.servicedesk.channel.ChatGateway;
+import de.schulit.servicedesk.channel.Leadership;
 import de.schulit.servicedesk.channel.Outbox;
 import de.schulit.servicedesk.dialog.Messages;
 import de.schulit.servicedesk.identity.People;
@@ -72,8 +73,9 @@ class TelegramConfiguration {
     @Bean
     TelegramConnector telegramConnector(TelegramProperties properties, TelegramClient telegramClient,
                                         TelegramUpdateStore store, TelegramUpdateProcessor processor,
-                                        TelegramDispatcher dispatcher, Clock clock, OkHttpClient telegramHttpClient) {
-        return new TelegramConnector(properties, telegramClient, store, processor, dispatcher, clock,
+                                        TelegramDispatcher dispatcher, Clock clock, OkHttpClient telegramHttpClient,
+                                        Leadership leadership) {
+        return new TelegramConnector(properties, telegramClient, store, processor, dispatcher, clock, leadership,
                 () -> {
                     telegramHttpClient.dispatcher().executorService().shutdown();
                     telegramHttpClient.connectionPool().evictAll();
