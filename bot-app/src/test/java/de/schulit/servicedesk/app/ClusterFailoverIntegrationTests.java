@@ -128,7 +128,7 @@ class ClusterFailoverIntegrationTests {
         Instance leader = await().atMost(Duration.ofSeconds(30)).until(ClusterFailoverIntegrationTests::leader, Optional::isPresent).get();
         Instance follower = instances.get(0) == leader ? instances.get(1) : instances.get(0);
 
-        List<TelegramChat> chats = List.of(new TelegramChat(8100001), new TelegramChat(8100002));
+        List<TelegramChat> chats = List.of(new TelegramChat(telegram, jdbc, 8100001), new TelegramChat(telegram, jdbc, 8100002));
         List<String> names = List.of("Anna Schmidt", "Ben Koch");
         List<Sent> summaries = new ArrayList<>();
         for (int i = 0; i < chats.size(); i++) {
@@ -180,56 +180,6 @@ class ClusterFailoverIntegrationTests {
                 .query(String.class).list();
         return instances.stream().filter(i -> i.process().isAlive())
                 .filter(i -> holders.stream().anyMatch(h -> h.contains("/" + i.process().pid() + "/"))).findFirst();
-    }
-
-    /** A private chat through the fake Bot API; each step waits until the update is processed and the answer sent. */
-    static final class TelegramChat implements PrintingIntake.Chat {
-        final long id;
-        int seen;
-        List<Sent> last = List.of();
-
-        TelegramChat(long id) {
-            this.id = id;
-        }
-
-        TelegramChat says(String text) {
-            return settle(telegram.userSends(id, text));
-        }
-
-        @Override
-        public void type(String text) {
-            says(text);
-        }
-
-        @Override
-        public void press(String optionId) {
-            settle(telegram.userPresses(last.get(last.size() - 1), optionId));
-        }
-
-        TelegramChat settle(int updateId) {
-            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc
-                    .sql("SELECT COUNT(*) FROM telegram_update WHERE update_id = :id AND processed_at IS NOT NULL")
-                    .param("id", updateId).query(Long.class).single() == 1);
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc
-                    .sql("SELECT COUNT(*) FROM outbound_message WHERE channel = 'telegram' AND address = :a AND delivered_at IS NULL")
-                    .param("a", Long.toString(id)).query(Long.class).single() == 0);
-            List<Sent> all = telegram.sentTo(id);
-            last = all.subList(seen, all.size());
-            seen = all.size();
-            return this;
-        }
-
-        @Override
-        public String text() {
-            StringBuilder text = new StringBuilder();
-            last.forEach(s -> text.append(s.text()).append('\n'));
-            return text.toString();
-        }
-
-        @Override
-        public List<String> optionIds() {
-            return last.isEmpty() ? List.of() : last.get(last.size() - 1).buttons();
-        }
     }
 
     static String classpath() {

@@ -43,83 +43,13 @@ class TelegramScenarioIntegrationTests {
         telegram.close();
     }
 
-    /** A private Telegram chat driven through the fake server; each step waits until the bot's answer was delivered. */
-    static final class TelegramChat implements PrintingIntake.Chat {
-        final long id;
-        int seen;
-        List<Sent> last = List.of();
-
-        TelegramChat(long id) {
-            this.id = id;
-        }
-
-        TelegramChat says(String text) {
-            return settle(telegram.userSends(id, text));
-        }
-
-        @Override
-        public void type(String text) {
-            says(text);
-        }
-
-        @Override
-        public void press(String optionId) {
-            presses(optionId);
-        }
-
-        TelegramChat presses(String optionId) {
-            Sent withButton = null;
-            for (Sent sent : telegram.sentTo(id)) {
-                if (sent.buttons().contains(optionId)) {
-                    withButton = sent;
-                }
-            }
-            assertThat(withButton).as("a message with button " + optionId).isNotNull();
-            return presses(withButton, optionId);
-        }
-
-        TelegramChat presses(Sent message, String optionId) {
-            return settle(telegram.userPresses(message, optionId));
-        }
-
-        TelegramChat sendsPhoto(byte[] jpeg) {
-            return settle(telegram.userSendsPhoto(id, jpeg, null));
-        }
-
-        TelegramChat settle(int updateId) {
-            JdbcClient jdbc = app.bean(JdbcClient.class);
-            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
-                    .sql("SELECT COUNT(*) FROM telegram_update WHERE update_id = :id AND processed_at IS NOT NULL")
-                    .param("id", updateId).query(Long.class).single() == 1);
-            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
-                    .sql("SELECT COUNT(*) FROM outbound_message WHERE channel = 'telegram' AND address = :a AND delivered_at IS NULL")
-                    .param("a", Long.toString(id)).query(Long.class).single() == 0);
-            List<Sent> all = telegram.sentTo(id);
-            last = all.subList(seen, all.size());
-            seen = all.size();
-            return this;
-        }
-
-        @Override
-        public String text() {
-            StringBuilder text = new StringBuilder();
-            last.forEach(s -> text.append(s.text()).append('\n'));
-            return text.toString();
-        }
-
-        @Override
-        public List<String> optionIds() {
-            return buttons();
-        }
-
-        List<String> buttons() {
-            return last.isEmpty() ? List.of() : last.get(last.size() - 1).buttons();
-        }
+    static TelegramChat chat(long id) {
+        return new TelegramChat(telegram, app.bean(JdbcClient.class), id);
     }
 
     @Test
     void enrollByDeepLinkReportWithButtonsAndAPhotoFollowTheTicketInTelegram() {
-        TelegramChat chat = new TelegramChat(4711001);
+        TelegramChat chat = chat(4711001);
         String code = app.enrollmentCode("demo-grundschule", "STAFF");
         assertThat(chat.says("/start " + code).text()).contains("Demo-Grundschule am See").contains("Wie heißen Sie?");
         assertThat(chat.says("Anna Schmidt").text()).contains("Willkommen, Anna Schmidt");
@@ -173,9 +103,9 @@ class TelegramScenarioIntegrationTests {
     void aGroupGetsOnePoliteNoticeAndThenSilence() {
         long group = -1001234567890L;
         int first = telegram.groupMessage(group, 4711002, "/start ABC");
-        new TelegramChat(group).settle(first);
+        chat(group).settle(first);
         int second = telegram.groupMessage(group, 4711002, "Hallo Bot?");
-        new TelegramChat(group).settle(second);
+        chat(group).settle(second);
         telegram.groupMessage(group, 4711003, "/hilfe");
         await().atMost(Duration.ofSeconds(20)).until(() -> telegram.confirmedOffset() > second);
         List<Sent> toGroup = telegram.sentTo(group);
