@@ -43,7 +43,7 @@ public final class LoadHarness {
         }
         Path work = Path.of("load-harness", "target", "run-" + Instant.now().toEpochMilli());
         List<String> report = new ArrayList<>();
-        report.add(String.format(Locale.ROOT, "Load harness %s: db=%s users=%d warm-up=%ds measured=%ds telegram-chats=%d "
+        note(report, String.format(Locale.ROOT, "Load harness %s: db=%s users=%d warm-up=%ds measured=%ds telegram-chats=%d "
                         + "tickets=%d heap=%s jvm=%s cores=%d", Instant.now(), db, users, warmUp.toSeconds(),
                 measured.toSeconds(), chats, tickets, heap, jvm, Runtime.getRuntime().availableProcessors()));
 
@@ -57,12 +57,12 @@ public final class LoadHarness {
                     "--servicedesk.telegram.poll-timeout=5s"));
 
             try (AppProcess app = new AppProcess(jar, jvm, arguments, work.resolve("app.log"))) {
-                report.add(String.format(Locale.ROOT, "start-up to ready (empty %s database): %.2f s, app CPU %.2f s",
+                note(report, String.format(Locale.ROOT, "start-up to ready (empty %s database): %.2f s, app CPU %.2f s",
                         database.name(), app.startup.toMillis() / 1000.0, app.cpu().toMillis() / 1000.0));
                 Stats web = new Stats(app::cpu);
                 int made = new WebChatLoad(app, users).run(users, warmUp, measured, web);
-                report.add(web.report("web chat, " + users + " users, " + database.name()));
-                report.add(String.format(Locale.ROOT, "  tickets created while measured: %d (%.1f/s)", made,
+                note(report, web.report("web chat, " + users + " users, " + database.name()));
+                note(report, String.format(Locale.ROOT, "  tickets created while measured: %d (%.1f/s)", made,
                         made / (double) measured.toSeconds()));
                 if (chats > 0) {
                     List<String> codes = new ArrayList<>();
@@ -71,18 +71,18 @@ public final class LoadHarness {
                     }
                     Stats viaTelegram = new Stats(app::cpu);
                     new TelegramLoad(telegram).run(codes, chats, telegramTime, viaTelegram);
-                    report.add(viaTelegram.report("telegram, " + chats + " chats, " + database.name()));
+                    note(report, viaTelegram.report("telegram, " + chats + " chats, " + database.name()));
                 }
-                report.add(String.format(Locale.ROOT, "heap used after GC: %d MB (max %s)", app.heapUsedAfterGc() >> 20, heap));
+                note(report, String.format(Locale.ROOT, "heap used after GC: %d MB (max %s)", app.heapUsedAfterGc() >> 20, heap));
             }
 
             if (tickets > 0) {
                 long seeding = System.nanoTime();
                 int added = TicketSeeder.seed(database, tickets);
-                report.add(String.format(Locale.ROOT, "seeded %d tickets (to %d) in %.1f s", added, tickets,
+                note(report, String.format(Locale.ROOT, "seeded %d tickets (to %d) in %.1f s", added, tickets,
                         (System.nanoTime() - seeding) / 1e9));
                 try (AppProcess app = new AppProcess(jar, jvm, arguments, work.resolve("app-with-tickets.log"))) {
-                    report.add(String.format(Locale.ROOT, "start-up to ready (%d tickets): %.2f s, app CPU %.2f s", tickets,
+                    note(report, String.format(Locale.ROOT, "start-up to ready (%d tickets): %.2f s, app CPU %.2f s", tickets,
                             app.startup.toMillis() / 1000.0, app.cpu().toMillis() / 1000.0));
                     Stats lists = new Stats(app::cpu);
                     lists.start();
@@ -100,21 +100,25 @@ public final class LoadHarness {
                         lists.record(started);
                     }
                     lists.end();
-                    report.add(lists.report("agent ticket list/detail, " + tickets + " tickets"));
+                    note(report, lists.report("agent ticket list/detail, " + tickets + " tickets"));
                     Stats web = new Stats(app::cpu);
                     new WebChatLoad(app, Math.min(users, 50)).run(Math.min(users, 50), Duration.ofSeconds(5),
                             Duration.ofSeconds(15), web);
-                    report.add(web.report("web chat, " + Math.min(users, 50) + " users, " + tickets + " tickets"));
-                    report.add(String.format(Locale.ROOT, "heap used after GC with %d tickets: %d MB (max %s)", tickets,
+                    note(report, web.report("web chat, " + Math.min(users, 50) + " users, " + tickets + " tickets"));
+                    note(report, String.format(Locale.ROOT, "heap used after GC with %d tickets: %d MB (max %s)", tickets,
                             app.heapUsedAfterGc() >> 20, heap));
                 }
             }
         }
-        System.out.println();
-        report.forEach(System.out::println);
         Files.write(work.resolve("report.txt"), report);
         System.out.println("(report and app logs in " + work + ")");
         System.exit(0); // the fake server's and HTTP clients' threads
+    }
+
+    /** Prints a line of the report as soon as it is known (a long run shows its progress) and keeps it. */
+    private static void note(List<String> report, String line) {
+        System.out.println(line);
+        report.add(line);
     }
 
     private static Map<String, String> options(String[] args) {
