@@ -10,3 +10,8 @@ CREATE TABLE shedlock (
     locked_by  VARCHAR(255) NOT NULL,
     CONSTRAINT shedlock_pk PRIMARY KEY (name)
 );
+
+-- The agents' ticket list (newest first) read the whole ticket table and sorted it: 0.8 s of CPU per request with
+-- 100,000 tickets (load harness). These let both databases read the newest rows straight from an index.
+CREATE INDEX ticket_created_idx ON ticket (created_at DESC, id DESC);
+CREATE INDEX ticket_status_created_idx ON ticket (status, created_at DESC, id DESC);
