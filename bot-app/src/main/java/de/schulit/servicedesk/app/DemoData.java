@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,6 +56,15 @@ class DemoData implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        try {
+            seed();
+        } catch (DataIntegrityViolationException e) {
+            seed(); // another instance on the same database seeded at the same moment; now the rows exist
+        }
+    }
+
+    private void seed() {
+        codeLines.clear();
         transaction.executeWithoutResult(status -> {
             schools.save(DEMO_SCHOOL);
             schools.save(OTHER_DEMO_SCHOOL);

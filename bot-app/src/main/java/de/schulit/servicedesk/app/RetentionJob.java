@@ -5,6 +5,7 @@ import de.schulit.servicedesk.privacy.PersonalData;
 import de.schulit.servicedesk.privacy.Retention;
 import java.time.Clock;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,6 +27,7 @@ class RetentionJob {
     }
 
     @Scheduled(cron = "${servicedesk.retention.schedule:" + RetentionProperties.DEFAULT_SCHEDULE + "}")
+    @SchedulerLock(name = "apply-retention", lockAtMostFor = "PT1H")
     public void applyRetention() {
         Retention.Report report = retention.run();
         log.info("Retention: deleted {} conversations, {} outbound messages, {} unused attachments, {} expired chats,"

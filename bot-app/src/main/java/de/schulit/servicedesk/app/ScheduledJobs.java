@@ -3,6 +3,7 @@ package de.schulit.servicedesk.app;
 import de.schulit.servicedesk.dialog.IntakeReminders;
 import de.schulit.servicedesk.ticket.ResolvedTicketCloser;
 import java.util.concurrent.TimeUnit;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,6 +31,7 @@ class ScheduledJobs {
     }
 
     @Scheduled(initialDelay = 1, fixedDelay = 1, timeUnit = TimeUnit.MINUTES)
+    @SchedulerLock(name = "remind-unfinished-intakes", lockAtMostFor = "PT5M")
     public void remindUnfinishedIntakes() {
         Integer told = transaction.execute(status -> reminders.run());
         if (told != null && told > 0) {
@@ -38,6 +40,7 @@ class ScheduledJobs {
     }
 
     @Scheduled(initialDelay = 2, fixedDelay = 10, timeUnit = TimeUnit.MINUTES)
+    @SchedulerLock(name = "close-resolved-tickets", lockAtMostFor = "PT10M")
     public void closeResolvedTickets() {
         Integer closed = transaction.execute(status -> closer.run());
         if (closed != null && closed > 0) {

@@ -2,6 +2,7 @@ package de.schulit.servicedesk.app;
 
 import de.schulit.servicedesk.school.Schools;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,6 +23,11 @@ class StartupData implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        transaction.executeWithoutResult(status -> configured.schools().forEach(schools::save));
+        try {
+            transaction.executeWithoutResult(status -> configured.schools().forEach(schools::save));
+        } catch (DataIntegrityViolationException e) {
+            // another instance on the same database inserted the same school at the same moment: now it is an update
+            transaction.executeWithoutResult(status -> configured.schools().forEach(schools::save));
+        }
     }
 }

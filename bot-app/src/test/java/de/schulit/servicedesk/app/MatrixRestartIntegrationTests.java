@@ -62,7 +62,7 @@ class MatrixRestartIntegrationTests {
 
         int answered = homeserver.botMessages(chat.room).size();
         app.stop();
-        try (Connection db = DriverManager.getConnection(app.jdbcUrl(), "sa", "");
+        try (Connection db = DriverManager.getConnection(app.database().url(), app.database().username(), app.database().password());
              Statement statement = db.createStatement()) {
             statement.executeUpdate("UPDATE matrix_sync_state SET next_batch = 's0'");
         }
@@ -82,7 +82,7 @@ class MatrixRestartIntegrationTests {
     }
 
     private String nextBatch() throws SQLException {
-        try (Connection db = DriverManager.getConnection(app.jdbcUrl(), "sa", "");
+        try (Connection db = DriverManager.getConnection(app.database().url(), app.database().username(), app.database().password());
              Statement statement = db.createStatement();
              ResultSet row = statement.executeQuery("SELECT next_batch FROM matrix_sync_state")) {
             row.next();

@@ -1,6 +1,7 @@
 package de.schulit.servicedesk.app;
 
 import de.schulit.servicedesk.ServicedeskApplication;
+import de.schulit.servicedesk.testing.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The real application on a random port with its own H2 file database, started from the repository root with the
- * shipped configuration, and a small HTTP client for it. Stop and start again on the same database to test restarts.
+ * The real application on a random port with its own database (H2 file, or PostgreSQL in the PostgreSQL run, see
+ * {@link TestDatabase}), started from the repository root with the shipped configuration, and a small HTTP client
+ * for it. Stop and start again on the same database to test restarts.
  */
 final class RunningApp implements AutoCloseable {
 
@@ -27,13 +29,13 @@ final class RunningApp implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final Path database;
+    private final TestDatabase database;
     private final List<String> extraProperties;
     private ConfigurableApplicationContext context;
     private String baseUrl;
 
     RunningApp(String name, String... extraProperties) {
-        this.database = Path.of("bot-app", "target", "it-db", name + "-" + System.nanoTime(), "servicedesk").toAbsolutePath();
+        this.database = TestDatabase.create(Path.of("bot-app", "target", "it-db", name + "-" + System.nanoTime(), "servicedesk"));
         this.extraProperties = List.of(extraProperties);
         start();
     }
@@ -41,10 +43,10 @@ final class RunningApp implements AutoCloseable {
     void start() {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
-                "--spring.datasource.url=" + jdbcUrl(),
                 "--servicedesk.api.agent-keys[0]=" + AGENT_KEY,
                 "--servicedesk.api.admin-keys[0]=" + ADMIN_KEY,
                 "--logging.level.root=WARN"));
+        args.addAll(List.of(database.springArguments()));
         // scripted chats are faster than people: generous limits unless a test sets its own (AbuseLimitsIntegrationTests)
         for (String limit : List.of("servicedesk.rate-limit.messages-per-minute=600", "servicedesk.rate-limit.sessions-per-minute=600")) {
             String key = limit.substring(0, limit.indexOf('='));
@@ -67,9 +69,9 @@ final class RunningApp implements AutoCloseable {
         context.close();
     }
 
-    /** The JDBC URL of the app's database, to look into or change it while the app is stopped (user sa, no password). */
-    String jdbcUrl() {
-        return "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE";
+    /** The app's database, to look into or change it while the app is stopped. */
+    TestDatabase database() {
+        return database;
     }
 
     <T> T bean(Class<T> type) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import de.schulit.servicedesk.telegram.FakeTelegramServer;
 import de.schulit.servicedesk.telegram.FakeTelegramServer.Failure;
 import de.schulit.servicedesk.telegram.FakeTelegramServer.Sent;
+import de.schulit.servicedesk.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -87,7 +88,8 @@ class TelegramRestartIntegrationTests {
 
     /** Stores an update directly in the stopped app's database, as the poll loop would have done before the stop. */
     static void storedBeforeTheStop(long updateId, long chat, String text) throws Exception {
-        try (Connection db = DriverManager.getConnection(app.jdbcUrl(), "sa", "");
+        TestDatabase database = app.database();
+        try (Connection db = DriverManager.getConnection(database.url(), database.username(), database.password());
              PreparedStatement insert = db.prepareStatement(
                      "INSERT INTO telegram_update (update_id, payload, received_at) VALUES (?, ?, ?)")) {
             insert.setLong(1, updateId);

@@ -43,9 +43,13 @@ class TelegramScenarioIntegrationTests {
         telegram.close();
     }
 
+    static TelegramTestChat chat(long id) {
+        return new TelegramTestChat(telegram, app.bean(JdbcClient.class), id);
+    }
+
     @Test
     void enrollByDeepLinkReportWithButtonsAndAPhotoFollowTheTicketInTelegram() {
-        TelegramTestChat chat = new TelegramTestChat(telegram, app, 4711001);
+        TelegramTestChat chat = chat(4711001);
         String code = app.enrollmentCode("demo-grundschule", "STAFF");
         assertThat(chat.says("/start " + code).text()).contains("Demo-Grundschule am See").contains("Wie heißen Sie?");
         assertThat(chat.says("Anna Schmidt").text()).contains("Willkommen, Anna Schmidt");
@@ -99,9 +103,9 @@ class TelegramScenarioIntegrationTests {
     void aGroupGetsOnePoliteNoticeAndThenSilence() {
         long group = -1001234567890L;
         int first = telegram.groupMessage(group, 4711002, "/start ABC");
-        new TelegramTestChat(telegram, app, group).settle(first);
+        chat(group).settle(first);
         int second = telegram.groupMessage(group, 4711002, "Hallo Bot?");
-        new TelegramTestChat(telegram, app, group).settle(second);
+        chat(group).settle(second);
         telegram.groupMessage(group, 4711003, "/hilfe");
         await().atMost(Duration.ofSeconds(20)).until(() -> telegram.confirmedOffset() > second);
         List<Sent> toGroup = telegram.sentTo(group);

@@ -10,20 +10,19 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A private Telegram chat with the running app, driven through the fake Bot API server; each step waits until the
- * update was processed and the bot's answers were delivered.
+ * A private Telegram chat driven through the fake Bot API server; each step waits until the app processed the update
+ * and delivered its answers (read in the app's database).
  */
 final class TelegramTestChat implements PrintingIntake.Chat {
-
-    private final FakeTelegramServer telegram;
-    private final RunningApp app;
     final long id;
+    private final FakeTelegramServer telegram;
+    private final JdbcClient jdbc;
     int seen;
     List<Sent> last = List.of();
 
-    TelegramTestChat(FakeTelegramServer telegram, RunningApp app, long id) {
+    TelegramChat(FakeTelegramServer telegram, JdbcClient jdbc, long id) {
         this.telegram = telegram;
-        this.app = app;
+        this.jdbc = jdbc;
         this.id = id;
     }
 
@@ -61,11 +60,10 @@ final class TelegramTestChat implements PrintingIntake.Chat {
     }
 
     TelegramTestChat settle(int updateId) {
-        JdbcClient jdbc = app.bean(JdbcClient.class);
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc
                 .sql("SELECT COUNT(*) FROM telegram_update WHERE update_id = :id AND processed_at IS NOT NULL")
                 .param("id", updateId).query(Long.class).single() == 1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc
                 .sql("SELECT COUNT(*) FROM outbound_message WHERE channel = 'telegram' AND address = :a AND delivered_at IS NULL")
                 .param("a", Long.toString(id)).query(Long.class).single() == 0);
         List<Sent> all = telegram.sentTo(id);

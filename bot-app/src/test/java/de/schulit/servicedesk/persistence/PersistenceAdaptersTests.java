@@ -17,6 +17,7 @@ import de.schulit.servicedesk.identity.EnrollmentCode;
 import de.schulit.servicedesk.identity.Person;
 import de.schulit.servicedesk.identity.Role;
 import de.schulit.servicedesk.school.School;
+import de.schulit.servicedesk.testing.TestDatabase;
 import de.schulit.servicedesk.ticket.AttachmentRef;
 import de.schulit.servicedesk.ticket.HistoryEntry;
 import de.schulit.servicedesk.ticket.HistoryType;
@@ -32,6 +33,7 @@ import de.schulit.servicedesk.ticket.TicketStatus;
 import de.schulit.servicedesk.ticket.Urgency;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,19 +63,17 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The JPA adapters against the schema Flyway creates, validated by Hibernate, in a real H2 file database.
- * The database can be switched (e.g. to PostgreSQL) with {@code -Dpersistence-test.url=...},
- * {@code -Dpersistence-test.username=...} and {@code -Dpersistence-test.password=...}; it must be empty.
+ * The JPA adapters against the schema Flyway creates, validated by Hibernate, in a real H2 file database, and in the
+ * PostgreSQL run in a real PostgreSQL (see {@link TestDatabase}).
  */
 @SpringBootTest(classes = PersistenceAdaptersTests.PersistenceTestApplication.class, properties = {
-        "spring.datasource.url=${persistence-test.url:jdbc:h2:file:./target/persistence-test-db/${random.uuid};DB_CLOSE_ON_EXIT=FALSE}",
-        "spring.datasource.username=${persistence-test.username:sa}",
-        "spring.datasource.password=${persistence-test.password:}",
         "spring.jpa.hibernate.ddl-auto=validate",
         "spring.jpa.open-in-view=false",
         "spring.main.web-application-type=none"})
@@ -89,6 +89,14 @@ class PersistenceAdaptersTests {
     @ComponentScan(basePackages = "de.schulit.servicedesk.persistence",
             excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
     static class PersistenceTestApplication {
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase database = TestDatabase.create(Path.of("bot-app", "target", "persistence-test-db", UUID.randomUUID().toString()));
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::username);
+        registry.add("spring.datasource.password", database::password);
     }
 
     @Autowired

@@ -2,6 +2,7 @@ package de.schulit.servicedesk.matrix;
 
 import de.schulit.servicedesk.catalog.ServiceCatalog;
 import de.schulit.servicedesk.channel.ChannelMetrics;
+import de.schulit.servicedesk.channel.Leadership;
 import de.schulit.servicedesk.channel.ChatGateway;
 import de.schulit.servicedesk.channel.Outbox;
 import de.schulit.servicedesk.dialog.Messages;
@@ -78,8 +79,9 @@ class MatrixConfiguration {
     }
 
     @Bean
-    MatrixConnector matrixConnector(MatrixEventProcessor processor, MatrixDispatcher dispatcher, MatrixSync sync) {
-        return new MatrixConnector(processor, dispatcher, sync);
+    MatrixConnector matrixConnector(MatrixEventProcessor processor, MatrixDispatcher dispatcher, MatrixSync sync,
+                                    Leadership leadership) {
+        return new MatrixConnector(processor, dispatcher, sync, leadership);
     }
 
     @Bean

@@ -31,7 +31,7 @@ final class MatrixHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        ChannelHealth health = ChannelHealth.of(connector.isRunning(), metrics.activity(MatrixInboundMapper.CHANNEL),
+        ChannelHealth health = ChannelHealth.of(connector.isWorking(), metrics.activity(MatrixInboundMapper.CHANNEL),
                 outbox.queue(MatrixInboundMapper.CHANNEL), maxSilence, clock.instant());
         return (health.up() ? Health.up() : Health.down()).withDetails(health.details()).build();
     }

@@ -2,6 +2,7 @@ package de.schulit.servicedesk.telegram;
 
 import de.schulit.servicedesk.channel.ChannelMetrics;
 import de.schulit.servicedesk.channel.ChatGateway;
+import de.schulit.servicedesk.channel.Leadership;
 import de.schulit.servicedesk.channel.Outbox;
 import de.schulit.servicedesk.dialog.Messages;
 import de.schulit.servicedesk.identity.People;
@@ -82,8 +83,8 @@ class TelegramConfiguration {
     TelegramConnector telegramConnector(TelegramProperties properties, TelegramClient telegramClient,
                                         TelegramUpdateStore store, TelegramUpdateProcessor processor,
                                         TelegramDispatcher dispatcher, Clock clock, OkHttpClient telegramHttpClient,
-                                        ChannelMetrics metrics) {
-        return new TelegramConnector(properties, telegramClient, store, processor, dispatcher, clock, metrics,
+                                        ChannelMetrics metrics, Leadership leadership) {
+        return new TelegramConnector(properties, telegramClient, store, processor, dispatcher, clock, metrics, leadership,
                 () -> {
                     telegramHttpClient.dispatcher().executorService().shutdown();
                     telegramHttpClient.connectionPool().evictAll();

@@ -2,6 +2,7 @@ package de.schulit.servicedesk.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.schulit.servicedesk.channel.ChannelMetrics;
+import de.schulit.servicedesk.channel.Leadership;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,10 +31,14 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * with backoff until Telegram answers, so the app (and the web chat) starts even while Telegram is unreachable.
  * Long polling stores every update inside {@code consume} before returning: the library confirms a batch only when
  * it asks for the next one, so only stored updates are ever confirmed. At stop: polling ends, the threads finish.
+ * All of this runs only while this instance leads the role {@value #ROLE} ({@link Leadership}): with several
+ * instances on one database exactly one polls, processes stored updates and sends; the webhook endpoint stores
+ * updates on every instance.
  */
 final class TelegramConnector implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramConnector.class);
+    static final String ROLE = "telegram";
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofSeconds(60);
 
@@ -67,7 +72,9 @@ final class TelegramConnector implements SmartLifecycle {
     private final ChannelMetrics metrics;
     private final ObjectMapper json = new ObjectMapper();
     private final Runnable releaseClient;
+    private final Leadership leadership;
 
+    private Leadership.Role role;
     private volatile boolean running;
     private volatile boolean connected;
     private final Object pollLock = new Object();
@@ -78,8 +85,9 @@ final class TelegramConnector implements SmartLifecycle {
 
     TelegramConnector(TelegramProperties properties, TelegramClient client, TelegramUpdateStore store,
                       TelegramUpdateProcessor processor, TelegramDispatcher dispatcher, Clock clock,
-                      ChannelMetrics metrics, Runnable releaseClient) {
+                      ChannelMetrics metrics, Leadership leadership, Runnable releaseClient) {
         this.metrics = metrics;
+        this.leadership = leadership;
         this.releaseClient = releaseClient;
         this.properties = properties;
         this.client = client;
@@ -90,7 +98,28 @@ final class TelegramConnector implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
+    public void start() {
+        if (role == null) {
+            role = leadership.whileLeader(ROLE, this::startWork, this::stopWork);
+        }
+    }
+
+    /** Not synchronized: closing the role waits for {@link #startWork()} or {@link #stopWork()} to finish. */
+    @Override
+    public void stop() {
+        if (role != null) {
+            role.close();
+            role = null;
+            releaseClient.run();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return role != null;
+    }
+
+    private synchronized void startWork() {
         if (running) {
             return;
         }
@@ -102,8 +131,7 @@ final class TelegramConnector implements SmartLifecycle {
         startup.start();
     }
 
-    @Override
-    public synchronized void stop() {
+    private synchronized void stopWork() {
         running = false;
         stopPolling(); // cancels a registration in flight, too
         if (startup != null) {
@@ -114,13 +142,7 @@ final class TelegramConnector implements SmartLifecycle {
         stopPolling();
         processor.stop();
         dispatcher.stop();
-        releaseClient.run();
         connected = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     /** True once polling runs or the webhook is set. */

@@ -1,0 +1,69 @@
+package de.schulit.servicedesk.load;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Latencies (HdrHistogram, microseconds up to one minute), error count and the app's CPU time of one measured phase.
+ * CPU time per turn does not depend on what else runs on the machine, so it estimates the capacity of dedicated cores.
+ */
+final class Stats {
+
+    private final Histogram latencies = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
+    private final LongAdder errors = new LongAdder();
+    private final Supplier<Duration> appCpu;
+    private volatile long startNanos;
+    private volatile long endNanos;
+    private volatile Duration cpuAtStart = Duration.ZERO;
+    private volatile Duration cpuAtEnd = Duration.ZERO;
+
+    Stats(Supplier<Duration> appCpu) {
+        this.appCpu = appCpu;
+    }
+
+    void start() {
+        cpuAtStart = appCpu.get();
+        startNanos = System.nanoTime();
+    }
+
+    void end() {
+        endNanos = System.nanoTime();
+        cpuAtEnd = appCpu.get();
+    }
+
+    void record(long startedNanos) {
+        latencies.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startedNanos),
+                latencies.getHighestTrackableValue()));
+    }
+
+    void error() {
+        errors.increment();
+    }
+
+    long count() {
+        return latencies.getTotalCount();
+    }
+
+    double perSecond() {
+        return count() / ((endNanos - startNanos) / 1e9);
+    }
+
+    String report(String name) {
+        double seconds = (endNanos - startNanos) / 1e9;
+        double cpuMsPerTurn = cpuAtEnd.minus(cpuAtStart).toNanos() / 1e6 / Math.max(1, count());
+        return String.format(Locale.ROOT,
+                "%-40s %7d turns in %4.1f s = %7.1f turns/s | latency ms p50 %7.2f p95 %7.2f p99 %7.2f max %8.2f"
+                        + " | errors %d | app CPU %.2f ms/turn, %.0f%% of one core",
+                name, count(), seconds, perSecond(), ms(50), ms(95), ms(99), latencies.getMaxValue() / 1000.0,
+                errors.sum(), cpuMsPerTurn, cpuAtEnd.minus(cpuAtStart).toNanos() / 1e7 / seconds);
+    }
+
+    private double ms(double percentile) {
+        return latencies.getValueAtPercentile(percentile) / 1000.0;
+    }
+}

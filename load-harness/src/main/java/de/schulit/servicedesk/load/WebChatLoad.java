@@ -1,0 +1,139 @@
+package de.schulit.servicedesk.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** N requesters over the web chat API (SPEC.md), each in its own thread with blocking HTTP/1.1 calls. */
+final class WebChatLoad {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Staff of one school enroll with one code; all users on one code would measure that row's lock instead. */
+    static final int USERS_PER_CODE = 25;
+
+    private final AppProcess app;
+    private final String baseUrl;
+    private final HttpClient http;
+
+    WebChatLoad(AppProcess app, int users) {
+        this.app = app;
+        this.baseUrl = app.baseUrl;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(Math.max(4, users / 8)))
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    private volatile boolean measuring;
+    private volatile boolean stopping;
+
+    /** Enrolls the users (not measured), warms up, then measures their reports; returns the tickets made meanwhile. */
+    int run(int users, Duration warmUp, Duration measured, Stats stats) throws Exception {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < users; i += USERS_PER_CODE) {
+            codes.add(app.enrollmentCode("STAFF", Math.min(USERS_PER_CODE, users - i)));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(users);
+        CountDownLatch enrolled = new CountDownLatch(users);
+        AtomicInteger tickets = new AtomicInteger();
+        for (int u = 0; u < users; u++) {
+            int user = u;
+            threads.execute(() -> {
+                Session session;
+                try {
+                    session = new Session(stats);
+                    Intake.enroll(session, codes.get(user / USERS_PER_CODE), user);
+                } catch (Exception e) {
+                    stats.error();
+                    System.err.println("enrollment failed: " + e.getMessage());
+                    return;
+                } finally {
+                    enrolled.countDown();
+                }
+                for (int round = 0; !stopping; round++) {
+                    try {
+                        Intake.report(session, user + round);
+                        if (measuring) {
+                            tickets.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        stats.error();
+                        System.err.println("report failed: " + e.getMessage());
+                    }
+                }
+            });
+        }
+        enrolled.await();
+        Thread.sleep(warmUp.toMillis());
+        measuring = true;
+        stats.start();
+        Thread.sleep(measured.toMillis());
+        measuring = false;
+        stats.end();
+        stopping = true;
+        threads.shutdown();
+        threads.awaitTermination(1, TimeUnit.MINUTES);
+        return tickets.get();
+    }
+
+    /** One browser tab: a session and the replies of its last turn. */
+    private final class Session implements Intake.Chat {
+        private final Stats stats;
+        private final String messages;
+        private JsonNode last;
+
+        Session(Stats stats) throws Exception {
+            this.stats = stats;
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/chat/sessions"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("session: " + created.statusCode());
+            }
+            messages = baseUrl + "/api/chat/sessions/" + JSON.readTree(created.body()).get("sessionId").asString() + "/messages";
+        }
+
+        @Override
+        public void send(String text, String optionId) throws Exception {
+            String body = JSON.writeValueAsString(text != null ? Map.of("text", text) : Map.of("optionId", optionId));
+            long started = System.nanoTime();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(messages))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (measuring) {
+                stats.record(started);
+            }
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("turn answered " + response.statusCode() + ": " + response.body());
+            }
+            last = JSON.readTree(response.body()).get("messages");
+        }
+
+        @Override
+        public String text() {
+            StringBuilder text = new StringBuilder();
+            last.forEach(m -> text.append(m.get("text").asString()).append('\n'));
+            return text.toString();
+        }
+
+        @Override
+        public List<String> optionIds() {
+            List<String> ids = new ArrayList<>();
+            if (!last.isEmpty()) {
+                last.get(last.size() - 1).get("options").forEach(o -> ids.add(o.get("id").asString()));
+            }
+            return ids;
+        }
+    }
+}
