@@ -20,7 +20,12 @@ final class TelegramTestChat implements PrintingIntake.Chat {
     int seen;
     List<Sent> last = List.of();
 
-    TelegramChat(FakeTelegramServer telegram, JdbcClient jdbc, long id) {
+    TelegramTestChat(FakeTelegramServer telegram, RunningApp app, long id) {
+        this(telegram, app.bean(JdbcClient.class), id);
+    }
+
+    /** A chat with whichever of several app instances is the leader; they share the database. */
+    TelegramTestChat(FakeTelegramServer telegram, JdbcClient jdbc, long id) {
         this.telegram = telegram;
         this.jdbc = jdbc;
         this.id = id;
