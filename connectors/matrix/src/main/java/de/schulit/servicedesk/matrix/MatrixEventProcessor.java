@@ -7,7 +7,7 @@ import de.schulit.servicedesk.channel.ChatGateway;
 import de.schulit.servicedesk.channel.FileTypes;
 import de.schulit.servicedesk.channel.Inbound;
 import de.schulit.servicedesk.channel.Outbox;
-import de.schulit.servicedesk.channel.WakeableWorker;
+import de.schulit.servicedesk.channel.StoredInputWorker;
 import de.schulit.servicedesk.dialog.Messages;
 import de.schulit.servicedesk.identity.People;
 import de.schulit.servicedesk.identity.Person;
@@ -16,11 +16,7 @@ import de.schulit.servicedesk.privacy.LogIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,14 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
  * text (numbers and labels become the offered option), images and PDFs (authenticated download, size limit, checked
  * by their first bytes) go to the {@link ChatGateway}; an encrypted room gets one honest notice. The agents' room goes
  * to the {@link AgentRoomBridge}, after the sender's power level was read (outside the transaction). A failing event
- * is retried with backoff and holds back the later ones; after {@value #ATTEMPTS} failures it is given up.
+ * is retried with backoff and holds back the later ones; after {@value StoredInputWorker#ATTEMPTS} failures it is given up.
  */
 final class MatrixEventProcessor {
 
-    static final int ATTEMPTS = 5;
     private static final Logger log = LoggerFactory.getLogger(MatrixEventProcessor.class);
-    private static final int BATCH = 50;
-    private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration KEEP_PROCESSED = Duration.ofDays(2);
 
     private final MatrixProperties properties;
@@ -56,8 +49,7 @@ final class MatrixEventProcessor {
     private final Clock clock;
     private final Runnable afterCommit;
     private final JsonMapper json;
-    private final Map<String, Integer> failures = new HashMap<>();
-    private final WakeableWorker worker = new WakeableWorker("matrix-events", Duration.ofSeconds(15), this::round);
+    private final StoredInputWorker<StoredEvent> worker;
     private Instant lastPurge = Instant.EPOCH;
 
     MatrixEventProcessor(MatrixProperties properties, MatrixStore store, MatrixClient client, AgentRoomBridge bridge,
@@ -76,6 +68,8 @@ final class MatrixEventProcessor {
         this.clock = clock;
         this.afterCommit = afterCommit;
         this.json = json;
+        this.worker = new StoredInputWorker<>("matrix-events", "Matrix event", store::unprocessed,
+                StoredEvent::eventId, this::process, this::giveUp, this::purgeNowAndThen);
     }
 
     void start() {
@@ -86,47 +80,9 @@ final class MatrixEventProcessor {
         worker.stop();
     }
 
+    /** New events were stored. */
     void nudge() {
         worker.nudge();
-    }
-
-    private WakeableWorker.Rest round() {
-        try {
-            long backoff = processStored();
-            purgeNowAndThen();
-            return backoff > 0 ? WakeableWorker.Rest.backOff(backoff) : WakeableWorker.Rest.upTo(POLL.toNanos());
-        } catch (RuntimeException e) {
-            log.warn("Reading stored Matrix events failed, trying again shortly: {}", e.toString());
-            return WakeableWorker.Rest.upTo(POLL.toNanos());
-        }
-    }
-
-    /** Processes what is stored; returns a backoff in nanoseconds when an event failed, else 0. */
-    long processStored() {
-        List<StoredEvent> batch = store.unprocessed(BATCH);
-        while (!batch.isEmpty() && worker.isRunning()) {
-            for (StoredEvent event : batch) {
-                if (!worker.isRunning()) {
-                    return 0;
-                }
-                try {
-                    process(event);
-                    failures.remove(event.eventId());
-                } catch (RuntimeException e) {
-                    int attempt = failures.merge(event.eventId(), 1, Integer::sum);
-                    if (attempt >= ATTEMPTS) {
-                        log.error("Giving up Matrix event {} after {} attempts", event.eventId(), attempt, e);
-                        giveUp(event);
-                        failures.remove(event.eventId());
-                        continue;
-                    }
-                    log.warn("Matrix event {} failed (attempt {}), trying again: {}", event.eventId(), attempt, e.toString());
-                    return TimeUnit.MILLISECONDS.toNanos(500L << (attempt - 1));
-                }
-            }
-            batch = store.unprocessed(BATCH);
-        }
-        return 0;
     }
 
     private void process(StoredEvent stored) {

@@ -6,7 +6,7 @@ import de.schulit.servicedesk.channel.BotMessage;
 import de.schulit.servicedesk.channel.ChannelAddress;
 import de.schulit.servicedesk.channel.ChatGateway;
 import de.schulit.servicedesk.channel.Outbox;
-import de.schulit.servicedesk.channel.WakeableWorker;
+import de.schulit.servicedesk.channel.StoredInputWorker;
 import de.schulit.servicedesk.dialog.Messages;
 import de.schulit.servicedesk.identity.People;
 import de.schulit.servicedesk.identity.Person;
@@ -15,10 +15,6 @@ import de.schulit.servicedesk.telegram.TelegramUpdateStore.StoredUpdate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,15 +29,12 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * {@link ChatGateway} and marked processed in one transaction (the gateway joins it), so it takes effect exactly
  * once: a crash before the commit leaves it unprocessed and it runs again; a redelivered update is never stored twice.
  * A failing update is retried with backoff and holds back the later ones (order matters within a chat); after
- * {@value #ATTEMPTS} failures it is given up with an apology to the user, so one broken update cannot stop the channel.
+ * {@value StoredInputWorker#ATTEMPTS} failures it is given up with an apology to the user, so one broken update cannot stop
+ * the channel.
  */
 final class TelegramUpdateProcessor {
 
-
-    static final int ATTEMPTS = 5;
     private static final Logger log = LoggerFactory.getLogger(TelegramUpdateProcessor.class);
-    private static final int BATCH = 50;
-    private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration KEEP_PROCESSED = Duration.ofDays(2);
 
     private final TelegramUpdateStore store;
@@ -57,8 +50,7 @@ final class TelegramUpdateProcessor {
     private final Messages messages;
     private final People people;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private final Map<Long, Integer> failures = new HashMap<>();
-    private final WakeableWorker worker = new WakeableWorker("telegram-updates", Duration.ofSeconds(15), this::round);
+    private final StoredInputWorker<StoredUpdate> worker;
     private Instant lastPurge = Instant.EPOCH;
 
     TelegramUpdateProcessor(TelegramUpdateStore store, TelegramInboundMapper mapper, TelegramFiles files,
@@ -77,6 +69,8 @@ final class TelegramUpdateProcessor {
         this.maxAttachmentBytes = maxAttachmentBytes;
         this.messages = messages;
         this.people = people;
+        this.worker = new StoredInputWorker<>("telegram-updates", "Telegram update", store::unprocessed,
+                StoredUpdate::updateId, this::process, this::giveUp, this::purgeNowAndThen);
     }
 
     void start() {
@@ -90,46 +84,6 @@ final class TelegramUpdateProcessor {
     /** New updates were stored. */
     void nudge() {
         worker.nudge();
-    }
-
-    /** A failed update backs off regardless of new arrivals: they would only hit the same failure. */
-    private WakeableWorker.Rest round() {
-        try {
-            long backoff = processStored();
-            purgeNowAndThen();
-            return backoff > 0 ? WakeableWorker.Rest.backOff(backoff) : WakeableWorker.Rest.upTo(POLL.toNanos());
-        } catch (RuntimeException e) {
-            log.warn("Reading stored Telegram updates failed, trying again shortly: {}", e.toString());
-            return WakeableWorker.Rest.upTo(POLL.toNanos());
-        }
-    }
-
-    /** Processes what is stored; returns a backoff in nanoseconds when an update failed, else 0. */
-    long processStored() {
-        List<StoredUpdate> batch = store.unprocessed(BATCH);
-        while (!batch.isEmpty() && worker.isRunning()) {
-            for (StoredUpdate update : batch) {
-                if (!worker.isRunning()) {
-                    return 0;
-                }
-                try {
-                    process(update);
-                    failures.remove(update.updateId());
-                } catch (RuntimeException e) {
-                    int attempt = failures.merge(update.updateId(), 1, Integer::sum);
-                    if (attempt >= ATTEMPTS) {
-                        log.error("Giving up Telegram update {} after {} attempts", update.updateId(), attempt, e);
-                        giveUp(update);
-                        failures.remove(update.updateId());
-                        continue;
-                    }
-                    log.warn("Telegram update {} failed (attempt {}), trying again: {}", update.updateId(), attempt, e.toString());
-                    return TimeUnit.MILLISECONDS.toNanos(500L << (attempt - 1));
-                }
-            }
-            batch = store.unprocessed(BATCH);
-        }
-        return 0;
     }
 
     private void process(StoredUpdate stored) {

@@ -1,5 +1,6 @@
 package de.schulit.servicedesk.telegram;
 
+import de.schulit.servicedesk.channel.StoredInputWorker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,7 +36,7 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 /**
  * The update processor on a real (H2) database: a dialog turn and the "processed" mark commit together, so a crash
  * or a failing turn is repeated exactly once, never twice, also by the next processor after a restart; after
- * {@link TelegramUpdateProcessor#ATTEMPTS} failures the user gets the apology. Attachments that are too large, of the
+ * {@link StoredInputWorker#ATTEMPTS} failures the user gets the apology. Attachments that are too large, of the
  * wrong type or gone get the friendly replies and never reach the dialog.
  */
 class TelegramUpdateProcessorTests {
@@ -246,7 +247,7 @@ class TelegramUpdateProcessorTests {
             }
         }).start();
         await().atMost(Duration.ofSeconds(30)).until(() -> unprocessed() == 0);
-        assertThat(failures).hasValue(TelegramUpdateProcessor.ATTEMPTS);
+        assertThat(failures).hasValue(StoredInputWorker.ATTEMPTS);
         assertThat(outboxTexts()).containsExactly(text("channel.inputFailed"));
         assertThat(tickets()).containsExactly("weiter"); // the failed turns left nothing behind
         assertThat(replies()).isEqualTo(1);
