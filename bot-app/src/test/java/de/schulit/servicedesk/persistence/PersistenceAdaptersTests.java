@@ -3,6 +3,7 @@ package de.schulit.servicedesk.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import de.schulit.servicedesk.catalog.RequestType;
 import de.schulit.servicedesk.channel.Attachment;
 import de.schulit.servicedesk.channel.BotMessage;
@@ -47,6 +48,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -514,6 +516,62 @@ class PersistenceAdaptersTests {
         for (int i = 0; i < seen.size(); i += 2) {
             String a = seen.get(i).message().text();
             assertThat(seen.get(i + 1).message().text()).isEqualTo(a.substring(0, a.length() - 1) + "b");
+        }
+    }
+
+    /**
+     * As many turns as the pool has connections, each already holding one, all write a chat's first message: none
+     * may need a second connection, or every one of them waits for the pool until it times out.
+     */
+    @Test
+    void aChatsFirstMessageNeedsNoSecondConnection() throws Exception {
+        int connections = ((HikariDataSource) jdbc.getDataSource()).getMaximumPoolSize();
+        TransactionTemplate turn = new TransactionTemplate(transactionManager);
+        CyclicBarrier allHoldAConnection = new java.util.concurrent.CyclicBarrier(connections);
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        try {
+            List<Future<QueuedMessage>> turns = new ArrayList<>();
+            for (int i = 0; i < connections; i++) {
+                ChannelAddress chat = new ChannelAddress("webchat", uniqueId("first"));
+                turns.add(pool.submit(() -> turn.execute(status -> {
+                    jdbc.queryForObject("select count(*) from outbound_chat", Long.class);
+                    awaitUninterruptibly(allHoldAConnection);
+                    return outbox.append(chat, BotMessage.of("Willkommen!"));
+                })));
+            }
+            for (Future<QueuedMessage> t : turns) {
+                assertThat(t.get(20, TimeUnit.SECONDS).message().text()).isEqualTo("Willkommen!");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Many first messages to one new chat at once: the losers of the race to create its row still append. */
+    @Test
+    void concurrentFirstMessagesToANewChatAllArrive() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            ChannelAddress chat = new ChannelAddress("telegram", uniqueId("new"));
+            TransactionTemplate turn = new TransactionTemplate(transactionManager);
+            List<QueuedMessage> appended = inParallel(6, 1, () -> turn.execute(status -> {
+                QueuedMessage message = outbox.append(chat, BotMessage.of("Status: In Bearbeitung"));
+                jdbc.queryForObject("select count(*) from outbound_message where address = ?", Long.class, chat.id());
+                return message;
+            }));
+
+            assertThat(appended).hasSize(6);
+            assertThat(outbox.after(chat, 0, 10)).extracting(QueuedMessage::id)
+                    .containsExactlyElementsOf(appended.stream().map(QueuedMessage::id).sorted().toList());
+            assertThat(jdbc.queryForObject("select appended from outbound_chat where channel = ? and address = ?",
+                    Long.class, chat.channel(), chat.id())).isEqualTo(6L);
+        }
+    }
+
+    private static void awaitUninterruptibly(CyclicBarrier barrier) {
+        try {
+            barrier.await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("not every turn got its connection", e);
         }
     }
 

@@ -7,17 +7,19 @@ import de.schulit.servicedesk.channel.Option;
 import de.schulit.servicedesk.channel.Outbox;
 import de.schulit.servicedesk.channel.QueueState;
 import de.schulit.servicedesk.channel.QueuedMessage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.Session;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -29,6 +31,9 @@ import tools.jackson.core.type.TypeReference;
 @Transactional(readOnly = true)
 public class JpaOutbox implements Outbox {
 
+    /** SQL standard state of a unique constraint violation, as H2 and PostgreSQL report it. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private static final TypeReference<List<Option>> OPTIONS = new TypeReference<>() {
     };
 
@@ -36,14 +41,13 @@ public class JpaOutbox implements Outbox {
     private final Clock clock;
     private final ObjectProvider<ChannelMetrics> metrics;
 
-    private final TransactionTemplate separately;
+    @PersistenceContext
+    private EntityManager entityManager;
 
-    JpaOutbox(OutboundMessageRepository messages, ObjectProvider<Clock> clock, PlatformTransactionManager transactions,
+    JpaOutbox(OutboundMessageRepository messages, ObjectProvider<Clock> clock,
               ObjectProvider<ChannelMetrics> metrics) {
         this.messages = messages;
         this.clock = Timestamps.clock(clock);
-        this.separately = new TransactionTemplate(transactions);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.metrics = metrics;
     }
 
@@ -92,13 +96,29 @@ public class JpaOutbox implements Outbox {
         messages.markDelivered(id, Timestamps.stored(at));
     }
 
-    /** A chat's first message: its row is created in a transaction of its own, whoever wins a race to do so. */
+    /**
+     * A chat's first message: its row is inserted in the surrounding transaction, behind a savepoint so that losing
+     * a race to a concurrent first message (unique violation) leaves the transaction usable, also on PostgreSQL.
+     * Not in a transaction of its own: that would need a second pooled connection per turn, and with as many
+     * concurrent turns as connections every turn would wait for the pool (seen in the load harness).
+     */
     private void addChat(ChannelAddress to) {
-        try {
-            separately.executeWithoutResult(status -> messages.addChat(to.channel(), to.id()));
-        } catch (DataIntegrityViolationException alreadyAdded) {
-            // a concurrent first message created it; its row is what we lock next
-        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            Savepoint beforeInsert = connection.setSavepoint();
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into outbound_chat (channel, address, appended) values (?, ?, 0)")) {
+                insert.setString(1, to.channel());
+                insert.setString(2, to.id());
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback(beforeInsert); // a concurrent first message created it; we lock its row next
+                return;
+            }
+            connection.releaseSavepoint(beforeInsert);
+        });
     }
 
     @Override

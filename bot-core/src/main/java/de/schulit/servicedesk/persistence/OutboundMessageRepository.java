@@ -27,10 +27,6 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessageEntity,
             nativeQuery = true)
     int lockChat(@Param("channel") String channel, @Param("address") String address);
 
-    @Modifying
-    @Query(value = "insert into outbound_chat (channel, address, appended) values (:channel, :address, 0)",
-            nativeQuery = true)
-    void addChat(@Param("channel") String channel, @Param("address") String address);
     long countByChannelAndDeliveredAtIsNull(String channel);
 
     java.util.Optional<OutboundMessageEntity> findFirstByChannelAndDeliveredAtIsNullOrderByIdAsc(String channel);
