@@ -350,6 +350,37 @@ class PersistenceAdaptersTests {
     }
 
     @Test
+    void openSinceFindsOnlyOpenTicketsOfTheSchoolServiceAndTypeInTheWindow() {
+        String school = school();
+        String otherSchool = school();
+        Person anna = people.create(school, "Anna Schmidt", Role.STAFF, "de");
+        Person carla = people.create(otherSchool, "Carla Neumann", Role.STAFF, "de");
+        Ticket tooOld = newTicket(school, anna, T0);
+        Ticket older = newTicket(school, anna, T0.plusSeconds(60));
+        Ticket newer = newTicket(school, anna, T0.plusSeconds(120));
+        Ticket resolved = newTicket(school, anna, T0.plusSeconds(130));
+        tickets.record(resolved.number(), new HistoryEntry(HistoryType.STATUS_CHANGE, "Jana", "erledigt",
+                TicketStatus.RESOLVED, T0.plusSeconds(140)), TicketStatus.RESOLVED, Priority.P3);
+        newTicket(otherSchool, carla, T0.plusSeconds(150));
+        String number = String.format("SD-2026-%05d", tickets.nextSequence(2026));
+        tickets.insert(number, new NewTicket(school, new Requester(anna.id(), anna.name(),
+                new ChannelAddress("webchat", "s-" + anna.id())), "wlan", RequestType.STOERUNG, Priority.P3,
+                "WLAN weg", "Kein WLAN in B 2.11", Map.of(), List.of()), T0.plusSeconds(160));
+
+        assertThat(tickets.openSince(school, "wlan", RequestType.ANFRAGE, T0.plusSeconds(60), 10))
+                .extracting(Ticket::number).containsExactly(newer.number(), older.number());
+        assertThat(tickets.openSince(school, "wlan", RequestType.ANFRAGE, T0.plusSeconds(60), 1))
+                .extracting(Ticket::number).containsExactly(newer.number());
+        assertThat(tickets.openSince(school, "wlan", RequestType.ANFRAGE, T0, 10)).extracting(Ticket::number)
+                .containsExactly(newer.number(), older.number(), tooOld.number());
+        assertThat(tickets.openSince(school, "drucken", RequestType.ANFRAGE, T0, 10)).isEmpty();
+        assertThat(tickets.openSince(school, "wlan", RequestType.STOERUNG, T0, 10)).extracting(Ticket::number)
+                .containsExactly(number);
+        assertThat(tickets.openSince(school, "wlan", RequestType.ANFRAGE, T0.plusSeconds(60), 10).get(0).fields())
+                .containsEntry("raum", "B 2.11");
+    }
+
+    @Test
     void searchFiltersBySchoolStatusAndRequesterNewestFirst() {
         String school = school();
         String otherSchool = school();

@@ -5,7 +5,6 @@ import de.schulit.servicedesk.catalog.RequestType;
 import de.schulit.servicedesk.ticket.PriorityMatrix;
 import de.schulit.servicedesk.ticket.Ticket;
 import de.schulit.servicedesk.ticket.TicketDesk;
-import de.schulit.servicedesk.ticket.TicketQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,9 +49,7 @@ final class OutageGrouping {
         }
         Instant since = clock.instant().minus(window);
         String room = asksForRoom(service, type) ? normalized(answers.get(ROOM_QUESTION)) : null;
-        return desk.search(new TicketQuery(schoolId, null, null, SEARCH_LIMIT)).stream()
-                .takeWhile(t -> !t.createdAt().isBefore(since))
-                .filter(t -> t.status().isOpen() && t.serviceId().equals(service.id()) && t.requestType() == type)
+        return desk.openSince(schoolId, service.id(), type, since, SEARCH_LIMIT).stream()
                 .filter(t -> room == null || room.equals(normalized(t.fields().get(ROOM_QUESTION))))
                 .findFirst();
     }

@@ -7,17 +7,13 @@ import de.schulit.servicedesk.channel.Option;
 import de.schulit.servicedesk.channel.Outbox;
 import de.schulit.servicedesk.channel.QueueState;
 import de.schulit.servicedesk.channel.QueuedMessage;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.hibernate.Session;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -31,9 +27,6 @@ import tools.jackson.core.type.TypeReference;
 @Transactional(readOnly = true)
 public class JpaOutbox implements Outbox {
 
-    /** SQL standard state of a unique constraint violation, as H2 and PostgreSQL report it. */
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private static final TypeReference<List<Option>> OPTIONS = new TypeReference<>() {
     };
 
@@ -41,12 +34,12 @@ public class JpaOutbox implements Outbox {
     private final Clock clock;
     private final ObjectProvider<ChannelMetrics> metrics;
 
-    @PersistenceContext
-    private EntityManager entityManager;
+    private final JdbcTemplate jdbc;
 
-    JpaOutbox(OutboundMessageRepository messages, ObjectProvider<Clock> clock,
+    JpaOutbox(OutboundMessageRepository messages, JdbcTemplate jdbc, ObjectProvider<Clock> clock,
               ObjectProvider<ChannelMetrics> metrics) {
         this.messages = messages;
+        this.jdbc = jdbc;
         this.clock = Timestamps.clock(clock);
         this.metrics = metrics;
     }
@@ -97,28 +90,13 @@ public class JpaOutbox implements Outbox {
     }
 
     /**
-     * A chat's first message: its row is inserted in the surrounding transaction, behind a savepoint so that losing
-     * a race to a concurrent first message (unique violation) leaves the transaction usable, also on PostgreSQL.
-     * Not in a transaction of its own: that would need a second pooled connection per turn, and with as many
-     * concurrent turns as connections every turn would wait for the pool (seen in the load harness).
+     * A chat's first message: its row is inserted in the surrounding transaction (whoever wins a race to do so), not
+     * in one of its own: that would need a second pooled connection per turn, and with as many concurrent turns as
+     * connections every turn would wait for the pool (seen in the load harness).
      */
     private void addChat(ChannelAddress to) {
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            Savepoint beforeInsert = connection.setSavepoint();
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into outbound_chat (channel, address, appended) values (?, ?, 0)")) {
-                insert.setString(1, to.channel());
-                insert.setString(2, to.id());
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw e;
-                }
-                connection.rollback(beforeInsert); // a concurrent first message created it; we lock its row next
-                return;
-            }
-            connection.releaseSavepoint(beforeInsert);
-        });
+        jdbc.execute((ConnectionCallback<Boolean>) connection -> RaceFreeInsert.insert(connection,
+                "insert into outbound_chat (channel, address, appended) values (?, ?, 0)", to.channel(), to.id()));
     }
 
     @Override

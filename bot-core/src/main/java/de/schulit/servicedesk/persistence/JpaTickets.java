@@ -1,5 +1,6 @@
 package de.schulit.servicedesk.persistence;
 
+import de.schulit.servicedesk.catalog.RequestType;
 import de.schulit.servicedesk.ticket.AttachmentRef;
 import de.schulit.servicedesk.ticket.HistoryEntry;
 import de.schulit.servicedesk.ticket.HistoryType;
@@ -15,12 +16,9 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class JpaTickets implements Tickets {
 
-    /** SQL state of a unique key violation, the same on H2 and PostgreSQL. */
-    private static final String UNIQUE_VIOLATION = "23505";
+    private static final List<TicketStatus> NOT_OPEN = Arrays.stream(TicketStatus.values())
+            .filter(status -> !status.isOpen()).toList();
+
     private static final int SEQUENCE_ATTEMPTS = 10;
 
     private final TicketRepository tickets;
@@ -69,28 +68,12 @@ public class JpaTickets implements Tickets {
                 return jdbc.queryForObject("SELECT last_value FROM ticket_sequence WHERE seq_year = ?", Integer.class,
                         year);
             }
-            if (Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) con -> insertFirst(con, year)))) {
+            if (Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) con -> RaceFreeInsert.insert(con,
+                    "INSERT INTO ticket_sequence (seq_year, last_value) VALUES (?, 1)", year)))) {
                 return 1;
             }
         }
         throw new IllegalStateException("could not draw a ticket number for " + year);
-    }
-
-    private static boolean insertFirst(Connection connection, int year) throws SQLException {
-        Savepoint savepoint = connection.setSavepoint();
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO ticket_sequence (seq_year, last_value) VALUES (?, 1)")) {
-            insert.setInt(1, year);
-            insert.executeUpdate();
-            connection.releaseSavepoint(savepoint);
-            return true;
-        } catch (SQLException e) {
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw e;
-            }
-            connection.rollback(savepoint);
-            return false;
-        }
     }
 
     @Override
@@ -132,11 +115,31 @@ public class JpaTickets implements Tickets {
         }
         select.where(where.toArray(Predicate[]::new))
                 .orderBy(cb.desc(ticket.get("createdAt")), cb.desc(ticket.get("id")));
-        List<TicketEntity> found = entityManager.createQuery(select).setMaxResults(query.limit()).getResultList();
+        return toTickets(entityManager.createQuery(select).setMaxResults(query.limit()).getResultList());
+    }
+
+    private List<Ticket> toTickets(List<TicketEntity> found) {
         Map<String, List<AttachmentRef>> attached = attachmentsOf(found.stream().map(TicketEntity::number).toList());
         return found.stream()
                 .map(entity -> entity.toTicket(attached.getOrDefault(entity.number(), List.of())))
                 .toList();
+    }
+
+    @Override
+    public List<Ticket> openSince(String schoolId, String serviceId, RequestType type, Instant since, int limit) {
+        List<TicketEntity> found = entityManager.createQuery("""
+                        select t from TicketEntity t
+                        where t.schoolId = :school and t.serviceId = :service and t.requestType = :type
+                          and t.createdAt >= :since and t.status not in :closed
+                        order by t.createdAt desc, t.id desc""", TicketEntity.class)
+                .setParameter("school", schoolId)
+                .setParameter("service", serviceId)
+                .setParameter("type", type.id())
+                .setParameter("since", Timestamps.stored(since))
+                .setParameter("closed", NOT_OPEN)
+                .setMaxResults(limit)
+                .getResultList();
+        return toTickets(found);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package de.schulit.servicedesk.ticket;
 
+import de.schulit.servicedesk.catalog.RequestType;
 import de.schulit.servicedesk.channel.ChannelAddress;
 import de.schulit.servicedesk.identity.Person;
 import java.time.Clock;
@@ -55,6 +56,11 @@ public final class TicketDesk {
 
     public List<Ticket> search(TicketQuery query) {
         return tickets.search(query);
+    }
+
+    /** Open tickets of one school's service and request type created at or after {@code since}, newest first. */
+    public List<Ticket> openSince(String schoolId, String serviceId, RequestType type, Instant since, int limit) {
+        return tickets.openSince(schoolId, serviceId, type, since, limit);
     }
 
     /**

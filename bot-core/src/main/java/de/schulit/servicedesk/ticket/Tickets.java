@@ -1,5 +1,6 @@
 package de.schulit.servicedesk.ticket;
 
+import de.schulit.servicedesk.catalog.RequestType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,9 @@ public interface Tickets {
     Optional<Ticket> find(String number);
 
     List<Ticket> search(TicketQuery query);
+
+    /** Open tickets of one school's service and request type created at or after {@code since}, newest first. */
+    List<Ticket> openSince(String schoolId, String serviceId, RequestType type, Instant since, int limit);
 
     /** Appends a history entry and sets status, priority and the update time in one step. */
     Ticket record(String number, HistoryEntry entry, TicketStatus status, Priority priority);

@@ -1,5 +1,6 @@
 package de.schulit.servicedesk.testing;
 
+import de.schulit.servicedesk.catalog.RequestType;
 import de.schulit.servicedesk.channel.Attachment;
 import de.schulit.servicedesk.channel.BotMessage;
 import de.schulit.servicedesk.channel.ChannelAddress;
@@ -178,6 +179,16 @@ public final class InMemoryStores {
                     .filter(t -> q.requesterId() == null || t.requester().personId() == q.requesterId())
                     .sorted(Comparator.comparing(Ticket::createdAt).thenComparing(Ticket::number).reversed())
                     .limit(q.limit())
+                    .toList();
+        }
+
+        @Override
+        public List<Ticket> openSince(String schoolId, String serviceId, RequestType type, Instant since, int limit) {
+            return tickets.values().stream()
+                    .filter(t -> t.schoolId().equals(schoolId) && t.serviceId().equals(serviceId)
+                            && t.requestType() == type && t.status().isOpen() && !t.createdAt().isBefore(since))
+                    .sorted(Comparator.comparing(Ticket::createdAt).thenComparing(Ticket::number).reversed())
+                    .limit(limit)
                     .toList();
         }
 
