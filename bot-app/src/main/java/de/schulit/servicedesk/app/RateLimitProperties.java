@@ -17,8 +17,11 @@ import org.springframework.validation.annotation.Validated;
 record RateLimitProperties(
         /* Messages one chat identity may send per minute, on every channel; more are not processed. */
         @Min(1) @Max(10_000) @DefaultValue("20") int messagesPerMinute,
-        /* Web chat sessions one client IP address may open per minute (429 beyond). */
-        @Min(1) @Max(10_000) @DefaultValue("10") int sessionsPerMinute,
+        /*
+         * Web chat sessions one client IP address may open per minute (429 beyond). A whole school usually reaches
+         * us through one address (NAT), and at a staff meeting many colleagues open the chat at once.
+         */
+        @Min(1) @Max(10_000) @DefaultValue("60") int sessionsPerMinute,
         /* Wrong enrollment codes one chat identity may send per window before codes are not checked at all. */
         @Min(1) @Max(1_000) @DefaultValue("5") int enrollmentAttemptsPerChat,
         /* Wrong enrollment codes all chats of one channel together may send per window. */

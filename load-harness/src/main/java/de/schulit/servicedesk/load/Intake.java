@@ -38,27 +38,30 @@ final class Intake {
         expect(chat, "Willkommen");
     }
 
-    /** One complete report and a status query; returns the ticket number. */
+    /**
+     * One complete report and a status query; returns the ticket number. Whatever the bot offers on the way (a
+     * follow-up of an open ticket, self-help, joining a colleague's ticket of the same problem) is answered the way
+     * that files a ticket of one's own, so every round is a complete intake.
+     */
     static String report(Chat chat, int round) throws Exception {
         chat.send(PROBLEMS.get(round % PROBLEMS.size()), null);
-        for (int i = 0; i < 3 && !chat.optionIds().isEmpty(); i++) {
+        for (int i = 0; i < 15 && !chat.optionIds().contains("confirm"); i++) {
             List<String> ids = chat.optionIds();
             if (ids.contains("yes") && chat.text().contains("Drucken & Kopieren")) {
                 chat.send(null, "yes");
-                break;
-            }
-            if (ids.contains("svc:drucken")) {
+            } else if (ids.contains("svc:drucken")) {
                 chat.send(null, "svc:drucken");
-                break;
-            }
-            chat.send(null, ids.contains("other-service") ? "other-service" : "menu");
-        }
-        if (chat.optionIds().contains("type:stoerung")) {
-            chat.send(null, "type:stoerung");
-        }
-        for (int i = 0; i < 10 && !chat.optionIds().contains("confirm"); i++) {
-            List<String> ids = chat.optionIds();
-            if (chat.text().contains("In welchem Raum")) {
+            } else if (ids.contains("other-service") || ids.contains("menu")) {
+                chat.send(null, ids.contains("other-service") ? "other-service" : "menu");
+            } else if (ids.contains("type:stoerung")) {
+                chat.send(null, "type:stoerung");
+            } else if (ids.contains("new")) {
+                chat.send(null, "new");
+            } else if (ids.contains("file")) {
+                chat.send(null, "file");
+            } else if (ids.contains("separate")) {
+                chat.send(null, "separate");
+            } else if (chat.text().contains("In welchem Raum")) {
                 chat.send("Raum " + (100 + round % 300), null);
             } else if (ids.contains("choice:drucker")) {
                 chat.send(null, "choice:drucker");

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class TelegramLoad {
 
-    private static final Duration QUIET = Duration.ofMillis(300);
+    /** Longer than the connector's spacing of one chat's messages (1 s after a burst), so an answer is complete. */
+    private static final Duration QUIET = Duration.ofMillis(1_100);
 
     private final FakeTelegramServer telegram;
     private volatile boolean measuring;
