@@ -24,6 +24,7 @@ import de.schulit.servicedesk.ticket.HistoryEntry;
 import de.schulit.servicedesk.ticket.HistoryType;
 import de.schulit.servicedesk.ticket.Impact;
 import de.schulit.servicedesk.ticket.NewTicket;
+import de.schulit.servicedesk.ticket.OpenTicket;
 import de.schulit.servicedesk.ticket.Priority;
 import de.schulit.servicedesk.ticket.Requester;
 import de.schulit.servicedesk.ticket.Subscriber;
@@ -367,17 +368,17 @@ class PersistenceAdaptersTests {
                 new ChannelAddress("webchat", "s-" + anna.id())), "wlan", RequestType.STOERUNG, Priority.P3,
                 "WLAN weg", "Kein WLAN in B 2.11", Map.of(), List.of()), T0.plusSeconds(160));
 
-        assertThat(tickets.openSince(school, "wlan", RequestType.ANFRAGE, T0.plusSeconds(60), 10))
-                .extracting(Ticket::number).containsExactly(newer.number(), older.number());
-        assertThat(tickets.openSince(school, "wlan", RequestType.ANFRAGE, T0.plusSeconds(60), 1))
-                .extracting(Ticket::number).containsExactly(newer.number());
-        assertThat(tickets.openSince(school, "wlan", RequestType.ANFRAGE, T0, 10)).extracting(Ticket::number)
+        assertThat(tickets.openSince(school, "wlan", RequestType.ANFRAGE, T0.plusSeconds(60), "raum", 10))
+                .containsExactly(new OpenTicket(newer.number(), "B 2.11"), new OpenTicket(older.number(), "B 2.11"));
+        assertThat(tickets.openSince(school, "wlan", RequestType.ANFRAGE, T0.plusSeconds(60), "raum", 1))
+                .containsExactly(new OpenTicket(newer.number(), "B 2.11"));
+        assertThat(tickets.openSince(school, "wlan", RequestType.ANFRAGE, T0, "raum", 10)).extracting(OpenTicket::number)
                 .containsExactly(newer.number(), older.number(), tooOld.number());
-        assertThat(tickets.openSince(school, "drucken", RequestType.ANFRAGE, T0, 10)).isEmpty();
-        assertThat(tickets.openSince(school, "wlan", RequestType.STOERUNG, T0, 10)).extracting(Ticket::number)
-                .containsExactly(number);
-        assertThat(tickets.openSince(school, "wlan", RequestType.ANFRAGE, T0.plusSeconds(60), 10).get(0).fields())
-                .containsEntry("raum", "B 2.11");
+        assertThat(tickets.openSince(school, "wlan", RequestType.ANFRAGE, T0, "geraet", 10))
+                .extracting(OpenTicket::answer).containsOnlyNulls().hasSize(3);
+        assertThat(tickets.openSince(school, "drucken", RequestType.ANFRAGE, T0, "raum", 10)).isEmpty();
+        assertThat(tickets.openSince(school, "wlan", RequestType.STOERUNG, T0, "raum", 10))
+                .containsExactly(new OpenTicket(number, null));
     }
 
     @Test

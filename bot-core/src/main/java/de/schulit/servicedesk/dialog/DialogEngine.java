@@ -747,11 +747,11 @@ public final class DialogEngine {
                 return false;
             }
             draft.groupingChecked = true;
-            Optional<Ticket> open = grouping.match(person.schoolId(), service, draft.requestType, draft.answers);
+            Optional<String> open = grouping.match(person.schoolId(), service, draft.requestType, draft.answers);
             if (open.isEmpty()) {
                 return false;
             }
-            draft.joinCandidate = open.get().number();
+            draft.joinCandidate = open.get();
             goTo(Step.JOIN_OFFER, draft.questionIndex);
             return true;
         }

@@ -3,7 +3,7 @@ package de.schulit.servicedesk.dialog;
 import de.schulit.servicedesk.catalog.CatalogService;
 import de.schulit.servicedesk.catalog.RequestType;
 import de.schulit.servicedesk.ticket.PriorityMatrix;
-import de.schulit.servicedesk.ticket.Ticket;
+import de.schulit.servicedesk.ticket.OpenTicket;
 import de.schulit.servicedesk.ticket.TicketDesk;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,14 +43,16 @@ final class OutageGrouping {
         return !asksForRoom(service, type) || answers.containsKey(ROOM_QUESTION);
     }
 
-    Optional<Ticket> match(String schoolId, CatalogService service, RequestType type, Map<String, String> answers) {
+    /** The number of the open ticket the report probably duplicates. */
+    Optional<String> match(String schoolId, CatalogService service, RequestType type, Map<String, String> answers) {
         if (window.isZero() || PriorityMatrix.SECURITY_SERVICE.equals(service.id())) {
             return Optional.empty();
         }
         Instant since = clock.instant().minus(window);
         String room = asksForRoom(service, type) ? normalized(answers.get(ROOM_QUESTION)) : null;
-        return desk.openSince(schoolId, service.id(), type, since, SEARCH_LIMIT).stream()
-                .filter(t -> room == null || room.equals(normalized(t.fields().get(ROOM_QUESTION))))
+        return desk.openSince(schoolId, service.id(), type, since, ROOM_QUESTION, SEARCH_LIMIT).stream()
+                .filter(t -> room == null || room.equals(normalized(t.answer())))
+                .map(OpenTicket::number)
                 .findFirst();
     }
 

@@ -5,6 +5,7 @@ import de.schulit.servicedesk.ticket.AttachmentRef;
 import de.schulit.servicedesk.ticket.HistoryEntry;
 import de.schulit.servicedesk.ticket.HistoryType;
 import de.schulit.servicedesk.ticket.NewTicket;
+import de.schulit.servicedesk.ticket.OpenTicket;
 import de.schulit.servicedesk.ticket.Priority;
 import de.schulit.servicedesk.ticket.Ticket;
 import de.schulit.servicedesk.ticket.TicketNotFoundException;
@@ -126,12 +127,15 @@ public class JpaTickets implements Tickets {
     }
 
     @Override
-    public List<Ticket> openSince(String schoolId, String serviceId, RequestType type, Instant since, int limit) {
-        List<TicketEntity> found = entityManager.createQuery("""
-                        select t from TicketEntity t
+    public List<OpenTicket> openSince(String schoolId, String serviceId, RequestType type, Instant since,
+                                      String questionId, int limit) {
+        return entityManager.createQuery("""
+                        select new de.schulit.servicedesk.ticket.OpenTicket(t.number, f.value) from TicketEntity t
+                        left join t.fields f on f.key = :question
                         where t.schoolId = :school and t.serviceId = :service and t.requestType = :type
                           and t.createdAt >= :since and t.status not in :closed
-                        order by t.createdAt desc, t.id desc""", TicketEntity.class)
+                        order by t.createdAt desc, t.id desc""", OpenTicket.class)
+                .setParameter("question", questionId)
                 .setParameter("school", schoolId)
                 .setParameter("service", serviceId)
                 .setParameter("type", type.id())
@@ -139,7 +143,6 @@ public class JpaTickets implements Tickets {
                 .setParameter("closed", NOT_OPEN)
                 .setMaxResults(limit)
                 .getResultList();
-        return toTickets(found);
     }
 
     @Override

@@ -58,9 +58,10 @@ public final class TicketDesk {
         return tickets.search(query);
     }
 
-    /** Open tickets of one school's service and request type created at or after {@code since}, newest first. */
-    public List<Ticket> openSince(String schoolId, String serviceId, RequestType type, Instant since, int limit) {
-        return tickets.openSince(schoolId, serviceId, type, since, limit);
+    /** See {@link Tickets#openSince}. */
+    public List<OpenTicket> openSince(String schoolId, String serviceId, RequestType type, Instant since,
+                                      String questionId, int limit) {
+        return tickets.openSince(schoolId, serviceId, type, since, questionId, limit);
     }
 
     /**

@@ -17,8 +17,12 @@ public interface Tickets {
 
     List<Ticket> search(TicketQuery query);
 
-    /** Open tickets of one school's service and request type created at or after {@code since}, newest first. */
-    List<Ticket> openSince(String schoolId, String serviceId, RequestType type, Instant since, int limit);
+    /**
+     * The open tickets of one school's service and request type created at or after {@code since}, newest first,
+     * each with its answer to the question {@code questionId}.
+     */
+    List<OpenTicket> openSince(String schoolId, String serviceId, RequestType type, Instant since, String questionId,
+                               int limit);
 
     /** Appends a history entry and sets status, priority and the update time in one step. */
     Ticket record(String number, HistoryEntry entry, TicketStatus status, Priority priority);

@@ -22,6 +22,7 @@ import de.schulit.servicedesk.ticket.Attachments;
 import de.schulit.servicedesk.ticket.HistoryEntry;
 import de.schulit.servicedesk.ticket.HistoryType;
 import de.schulit.servicedesk.ticket.NewTicket;
+import de.schulit.servicedesk.ticket.OpenTicket;
 import de.schulit.servicedesk.ticket.Priority;
 import de.schulit.servicedesk.ticket.Subscriber;
 import de.schulit.servicedesk.ticket.Subscriptions;
@@ -183,12 +184,14 @@ public final class InMemoryStores {
         }
 
         @Override
-        public List<Ticket> openSince(String schoolId, String serviceId, RequestType type, Instant since, int limit) {
+        public List<OpenTicket> openSince(String schoolId, String serviceId, RequestType type, Instant since,
+                                          String questionId, int limit) {
             return tickets.values().stream()
                     .filter(t -> t.schoolId().equals(schoolId) && t.serviceId().equals(serviceId)
                             && t.requestType() == type && t.status().isOpen() && !t.createdAt().isBefore(since))
                     .sorted(Comparator.comparing(Ticket::createdAt).thenComparing(Ticket::number).reversed())
                     .limit(limit)
+                    .map(t -> new OpenTicket(t.number(), t.fields().get(questionId)))
                     .toList();
         }
 
