@@ -24,7 +24,6 @@ import de.schulit.servicedesk.ticket.HistoryEntry;
 import de.schulit.servicedesk.ticket.HistoryType;
 import de.schulit.servicedesk.ticket.Impact;
 import de.schulit.servicedesk.ticket.NewTicket;
-import de.schulit.servicedesk.ticket.OpenTicket;
 import de.schulit.servicedesk.ticket.Priority;
 import de.schulit.servicedesk.ticket.Requester;
 import de.schulit.servicedesk.ticket.Subscriber;
@@ -351,34 +350,30 @@ class PersistenceAdaptersTests {
     }
 
     @Test
-    void openSinceFindsOnlyOpenTicketsOfTheSchoolServiceAndTypeInTheWindow() {
+    void newestOpenFindsOnlyOpenTicketsOfTheSchoolServiceTypeAndRoomInTheWindow() {
         String school = school();
         String otherSchool = school();
         Person anna = people.create(school, "Anna Schmidt", Role.STAFF, "de");
         Person carla = people.create(otherSchool, "Carla Neumann", Role.STAFF, "de");
-        Ticket tooOld = newTicket(school, anna, T0);
         Ticket older = newTicket(school, anna, T0.plusSeconds(60));
-        Ticket newer = newTicket(school, anna, T0.plusSeconds(120));
+        Ticket otherRoom = newTicket(school, anna, T0.plusSeconds(90), Map.of("raum", "A 1.01"));
         Ticket resolved = newTicket(school, anna, T0.plusSeconds(130));
         tickets.record(resolved.number(), new HistoryEntry(HistoryType.STATUS_CHANGE, "Jana", "erledigt",
                 TicketStatus.RESOLVED, T0.plusSeconds(140)), TicketStatus.RESOLVED, Priority.P3);
         newTicket(otherSchool, carla, T0.plusSeconds(150));
-        String number = String.format("SD-2026-%05d", tickets.nextSequence(2026));
-        tickets.insert(number, new NewTicket(school, new Requester(anna.id(), anna.name(),
-                new ChannelAddress("webchat", "s-" + anna.id())), "wlan", RequestType.STOERUNG, Priority.P3,
-                "WLAN weg", "Kein WLAN in B 2.11", Map.of(), List.of()), T0.plusSeconds(160));
+        Ticket noRoom = newTicket(school, anna, T0.plusSeconds(160), Map.of());
 
-        assertThat(tickets.openSince(school, "wlan", RequestType.ANFRAGE, T0.plusSeconds(60), "raum", 10))
-                .containsExactly(new OpenTicket(newer.number(), "B 2.11"), new OpenTicket(older.number(), "B 2.11"));
-        assertThat(tickets.openSince(school, "wlan", RequestType.ANFRAGE, T0.plusSeconds(60), "raum", 1))
-                .containsExactly(new OpenTicket(newer.number(), "B 2.11"));
-        assertThat(tickets.openSince(school, "wlan", RequestType.ANFRAGE, T0, "raum", 10)).extracting(OpenTicket::number)
-                .containsExactly(newer.number(), older.number(), tooOld.number());
-        assertThat(tickets.openSince(school, "wlan", RequestType.ANFRAGE, T0, "geraet", 10))
-                .extracting(OpenTicket::answer).containsOnlyNulls().hasSize(3);
-        assertThat(tickets.openSince(school, "drucken", RequestType.ANFRAGE, T0, "raum", 10)).isEmpty();
-        assertThat(tickets.openSince(school, "wlan", RequestType.STOERUNG, T0, "raum", 10))
-                .containsExactly(new OpenTicket(number, null));
+        assertThat(tickets.newestOpen(school, "wlan", RequestType.ANFRAGE, T0, null, null)).contains(noRoom.number());
+        assertThat(tickets.newestOpen(school, "wlan", RequestType.ANFRAGE, T0, "raum", "raum b2.11 "))
+                .contains(older.number());
+        assertThat(tickets.newestOpen(school, "wlan", RequestType.ANFRAGE, T0, "raum", "A 1.01"))
+                .contains(otherRoom.number());
+        assertThat(tickets.newestOpen(school, "wlan", RequestType.ANFRAGE, T0.plusSeconds(61), "raum", "B 2.11"))
+                .isEmpty();
+        assertThat(tickets.newestOpen(school, "wlan", RequestType.ANFRAGE, T0, "raum", "B 2.12")).isEmpty();
+        assertThat(tickets.newestOpen(school, "wlan", RequestType.STOERUNG, T0, null, null)).isEmpty();
+        assertThat(tickets.newestOpen(school, "drucken", RequestType.ANFRAGE, T0, null, null)).isEmpty();
+        assertThat(tickets.newestOpen(otherSchool, "wlan", RequestType.ANFRAGE, T0, "raum", "B 2.11")).isPresent();
     }
 
     @Test
@@ -788,7 +783,10 @@ class PersistenceAdaptersTests {
     }
 
     private Ticket newTicket(String school, Person requester, Instant at) {
-        Map<String, String> fields = Map.of("raum", "B 2.11");
+        return newTicket(school, requester, at, Map.of("raum", "B 2.11"));
+    }
+
+    private Ticket newTicket(String school, Person requester, Instant at, Map<String, String> fields) {
         NewTicket draft = new NewTicket(school, new Requester(requester.id(), requester.name(),
                 new ChannelAddress("webchat", "s-" + requester.id())), "wlan", RequestType.ANFRAGE, Priority.P3,
                 "WLAN-Zugang für Referendarin", "Bitte einen WLAN-Zugang einrichten.", fields, List.of());

@@ -3,12 +3,10 @@ package de.schulit.servicedesk.dialog;
 import de.schulit.servicedesk.catalog.CatalogService;
 import de.schulit.servicedesk.catalog.RequestType;
 import de.schulit.servicedesk.ticket.PriorityMatrix;
-import de.schulit.servicedesk.ticket.OpenTicket;
 import de.schulit.servicedesk.ticket.TicketDesk;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,8 +19,6 @@ final class OutageGrouping {
 
     /** The question id by which a service asks for the room of the device. */
     static final String ROOM_QUESTION = "raum";
-    /** More open tickets of one school and service within the window than this are not looked at. */
-    private static final int SEARCH_LIMIT = 200;
 
     private final TicketDesk desk;
     private final Clock clock;
@@ -49,18 +45,8 @@ final class OutageGrouping {
             return Optional.empty();
         }
         Instant since = clock.instant().minus(window);
-        String room = asksForRoom(service, type) ? normalized(answers.get(ROOM_QUESTION)) : null;
-        return desk.openSince(schoolId, service.id(), type, since, ROOM_QUESTION, SEARCH_LIMIT).stream()
-                .filter(t -> room == null || room.equals(normalized(t.answer())))
-                .map(OpenTicket::number)
-                .findFirst();
-    }
-
-    /** "Raum 2.14", "raum 2.14 " and "2.14" are the same room. */
-    private static String normalized(String room) {
-        if (room == null) {
-            return "";
-        }
-        return room.toLowerCase(Locale.ROOT).replaceFirst("^raum\\s*", "").replaceAll("\\s+", "");
+        return asksForRoom(service, type)
+                ? desk.newestOpen(schoolId, service.id(), type, since, ROOM_QUESTION, answers.get(ROOM_QUESTION))
+                : desk.newestOpen(schoolId, service.id(), type, since, null, null);
     }
 }

@@ -5,7 +5,6 @@ import de.schulit.servicedesk.ticket.AttachmentRef;
 import de.schulit.servicedesk.ticket.HistoryEntry;
 import de.schulit.servicedesk.ticket.HistoryType;
 import de.schulit.servicedesk.ticket.NewTicket;
-import de.schulit.servicedesk.ticket.OpenTicket;
 import de.schulit.servicedesk.ticket.Priority;
 import de.schulit.servicedesk.ticket.Ticket;
 import de.schulit.servicedesk.ticket.TicketNotFoundException;
@@ -13,6 +12,7 @@ import de.schulit.servicedesk.ticket.TicketQuery;
 import de.schulit.servicedesk.ticket.TicketStatus;
 import de.schulit.servicedesk.ticket.Tickets;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
@@ -127,22 +127,24 @@ public class JpaTickets implements Tickets {
     }
 
     @Override
-    public List<OpenTicket> openSince(String schoolId, String serviceId, RequestType type, Instant since,
-                                      String questionId, int limit) {
-        return entityManager.createQuery("""
-                        select new de.schulit.servicedesk.ticket.OpenTicket(t.number, f.value) from TicketEntity t
-                        left join t.fields f on f.key = :question
-                        where t.schoolId = :school and t.serviceId = :service and t.requestType = :type
-                          and t.createdAt >= :since and t.status not in :closed
-                        order by t.createdAt desc, t.id desc""", OpenTicket.class)
-                .setParameter("question", questionId)
+    public Optional<String> newestOpen(String schoolId, String serviceId, RequestType type, Instant since,
+                                       String questionId, String answer) {
+        String sameAnswer = questionId == null ? "" : " and exists (select 1 from TicketEntity a join a.fields f"
+                + " where a = t and f.key = :question"
+                + " and replace(replace(lower(f.value), ' ', ''), 'raum', '') = :answer)";
+        TypedQuery<String> query = entityManager.createQuery("select t.number from TicketEntity t"
+                        + " where t.schoolId = :school and t.serviceId = :service and t.requestType = :type"
+                        + " and t.createdAt >= :since and t.status not in :closed" + sameAnswer
+                        + " order by t.createdAt desc, t.id desc", String.class)
                 .setParameter("school", schoolId)
                 .setParameter("service", serviceId)
                 .setParameter("type", type.id())
                 .setParameter("since", Timestamps.stored(since))
-                .setParameter("closed", NOT_OPEN)
-                .setMaxResults(limit)
-                .getResultList();
+                .setParameter("closed", NOT_OPEN);
+        if (questionId != null) {
+            query.setParameter("question", questionId).setParameter("answer", Tickets.answerKey(answer));
+        }
+        return query.setMaxResults(1).getResultList().stream().findFirst();
     }
 
     @Override

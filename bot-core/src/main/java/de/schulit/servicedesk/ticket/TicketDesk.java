@@ -58,10 +58,10 @@ public final class TicketDesk {
         return tickets.search(query);
     }
 
-    /** See {@link Tickets#openSince}. */
-    public List<OpenTicket> openSince(String schoolId, String serviceId, RequestType type, Instant since,
-                                      String questionId, int limit) {
-        return tickets.openSince(schoolId, serviceId, type, since, questionId, limit);
+    /** See {@link Tickets#newestOpen}. */
+    public Optional<String> newestOpen(String schoolId, String serviceId, RequestType type, Instant since,
+                                       String questionId, String answer) {
+        return tickets.newestOpen(schoolId, serviceId, type, since, questionId, answer);
     }
 
     /**

@@ -22,7 +22,6 @@ import de.schulit.servicedesk.ticket.Attachments;
 import de.schulit.servicedesk.ticket.HistoryEntry;
 import de.schulit.servicedesk.ticket.HistoryType;
 import de.schulit.servicedesk.ticket.NewTicket;
-import de.schulit.servicedesk.ticket.OpenTicket;
 import de.schulit.servicedesk.ticket.Priority;
 import de.schulit.servicedesk.ticket.Subscriber;
 import de.schulit.servicedesk.ticket.Subscriptions;
@@ -184,15 +183,15 @@ public final class InMemoryStores {
         }
 
         @Override
-        public List<OpenTicket> openSince(String schoolId, String serviceId, RequestType type, Instant since,
-                                          String questionId, int limit) {
+        public Optional<String> newestOpen(String schoolId, String serviceId, RequestType type, Instant since,
+                                           String questionId, String answer) {
             return tickets.values().stream()
                     .filter(t -> t.schoolId().equals(schoolId) && t.serviceId().equals(serviceId)
                             && t.requestType() == type && t.status().isOpen() && !t.createdAt().isBefore(since))
-                    .sorted(Comparator.comparing(Ticket::createdAt).thenComparing(Ticket::number).reversed())
-                    .limit(limit)
-                    .map(t -> new OpenTicket(t.number(), t.fields().get(questionId)))
-                    .toList();
+                    .filter(t -> questionId == null || (t.fields().containsKey(questionId)
+                            && Tickets.answerKey(t.fields().get(questionId)).equals(Tickets.answerKey(answer))))
+                    .max(Comparator.comparing(Ticket::createdAt).thenComparing(Ticket::number))
+                    .map(Ticket::number);
         }
 
         @Override
