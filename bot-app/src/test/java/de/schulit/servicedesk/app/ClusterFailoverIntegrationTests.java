@@ -4,19 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import de.schulit.servicedesk.ServicedeskApplication;
 import de.schulit.servicedesk.telegram.FakeTelegramServer;
 import de.schulit.servicedesk.telegram.FakeTelegramServer.Sent;
 import de.schulit.servicedesk.testing.TestDatabase;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two real app processes (separate JVMs from the built classpath) on one PostgreSQL and the fake Bot API in
@@ -38,69 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ClusterFailoverIntegrationTests {
 
-    static final String LEASE = "6s"; // takeover within 8 s; the default 15 s gives 20 s
     static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(30);
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     static FakeTelegramServer telegram;
     static TestDatabase database;
     static JdbcClient jdbc;
-    static final List<Instance> instances = new ArrayList<>();
-
-    /** One app process. */
-    record Instance(Process process, int port) {
-
-        static Instance start(String name) {
-            int port = freePort();
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1", // a quick start matters more here than peak speed
-                    "-cp", classpath(), ServicedeskApplication.class.getName(),
-                    "--server.port=" + port,
-                    "--servicedesk.api.admin-keys[0]=" + RunningApp.ADMIN_KEY,
-                    "--servicedesk.api.agent-keys[0]=" + RunningApp.AGENT_KEY,
-                    "--servicedesk.cluster.lease=" + LEASE,
-                    "--servicedesk.telegram.enabled=true",
-                    "--servicedesk.telegram.token=" + FakeTelegramServer.TOKEN,
-                    "--servicedesk.telegram.base-url=" + telegram.baseUrl(),
-                    "--servicedesk.telegram.mode=long-polling",
-                    "--servicedesk.telegram.poll-timeout=2s",
-                    "--logging.level.root=WARN",
-                    "--logging.level.de.schulit.servicedesk.app.LeaseLeadership=INFO"));
-            command.addAll(List.of(database.springArguments()));
-            Path log = Path.of("bot-app", "target", "cluster-test", name + ".log");
-            try {
-                Files.createDirectories(log.getParent());
-                Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-                return new Instance(process, port);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        boolean ready() {
-            try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-
-        String enrollmentCode() throws Exception {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/api/schools/demo-grundschule/enrollment-codes"))
-                    .header("X-API-Key", RunningApp.ADMIN_KEY).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"maxUses\":1,\"validDays\":1,\"role\":\"STAFF\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-            return JSON.readTree(response.body()).get("code").asString();
-        }
-    }
+    static final List<AppInstance> instances = new ArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -108,14 +40,20 @@ class ClusterFailoverIntegrationTests {
         telegram = new FakeTelegramServer();
         database = TestDatabase.create(Path.of("unused"));
         jdbc = JdbcClient.create(new DriverManagerDataSource(database.url(), database.username(), database.password()));
-        instances.add(Instance.start("a"));
-        instances.add(Instance.start("b"));
+        for (String name : List.of("a", "b")) {
+            instances.add(AppInstance.start(name, database,
+                    "--servicedesk.telegram.enabled=true",
+                    "--servicedesk.telegram.token=" + FakeTelegramServer.TOKEN,
+                    "--servicedesk.telegram.base-url=" + telegram.baseUrl(),
+                    "--servicedesk.telegram.mode=long-polling",
+                    "--servicedesk.telegram.poll-timeout=2s"));
+        }
         instances.forEach(i -> await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(i::ready));
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        for (Instance instance : instances) {
+        for (AppInstance instance : instances) {
             instance.process().destroyForcibly().waitFor();
         }
         if (telegram != null) {
@@ -125,8 +63,8 @@ class ClusterFailoverIntegrationTests {
 
     @Test
     void theOtherInstanceTakesOverAfterAKillAndNothingIsLostOrDuplicated() throws Exception {
-        Instance leader = await().atMost(Duration.ofSeconds(30)).until(ClusterFailoverIntegrationTests::leader, Optional::isPresent).get();
-        Instance follower = instances.get(0) == leader ? instances.get(1) : instances.get(0);
+        AppInstance leader = await().atMost(Duration.ofSeconds(30)).until(ClusterFailoverIntegrationTests::leader, Optional::isPresent).get();
+        AppInstance follower = instances.get(0) == leader ? instances.get(1) : instances.get(0);
 
         List<TelegramTestChat> chats = List.of(new TelegramTestChat(telegram, jdbc, 8100001), new TelegramTestChat(telegram, jdbc, 8100002));
         List<String> names = List.of("Anna Schmidt", "Ben Koch");
@@ -174,25 +112,7 @@ class ClusterFailoverIntegrationTests {
         }
     }
 
-    /** The instance whose lease on the Telegram role is valid now. */
-    static Optional<Instance> leader() {
-        List<String> holders = jdbc.sql("SELECT locked_by FROM shedlock WHERE name = 'leader-telegram' AND lock_until > CURRENT_TIMESTAMP")
-                .query(String.class).list();
-        return instances.stream().filter(i -> i.process().isAlive())
-                .filter(i -> holders.stream().anyMatch(h -> h.contains("/" + i.process().pid() + "/"))).findFirst();
-    }
-
-    static String classpath() {
-        // surefire starts tests from a manifest-only jar; it names the real test classpath in this property
-        return Optional.ofNullable(System.getProperty("surefire.test.class.path")).orElse(System.getProperty("java.class.path"))
-                .replace(File.pathSeparator + File.pathSeparator, File.pathSeparator);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    static Optional<AppInstance> leader() {
+        return AppInstance.leader(jdbc, "telegram", instances);
     }
 }

@@ -7,6 +7,7 @@ import de.schulit.servicedesk.telegram.FakeTelegramServer;
 import de.schulit.servicedesk.telegram.FakeTelegramServer.Sent;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -17,6 +18,8 @@ final class TelegramTestChat implements PrintingIntake.Chat {
     final long id;
     private final FakeTelegramServer telegram;
     private final JdbcClient jdbc;
+    /** Hands an update to the app: nothing in long-polling mode (the app fetches it), a POST in webhook mode. */
+    private final IntConsumer delivery;
     int seen;
     List<Sent> last = List.of();
 
@@ -26,9 +29,16 @@ final class TelegramTestChat implements PrintingIntake.Chat {
 
     /** A chat with whichever of several app instances is the leader; they share the database. */
     TelegramTestChat(FakeTelegramServer telegram, JdbcClient jdbc, long id) {
+        this(telegram, jdbc, id, updateId -> {
+        });
+    }
+
+    /** A chat whose updates {@code delivery} posts to a webhook of one of several instances. */
+    TelegramTestChat(FakeTelegramServer telegram, JdbcClient jdbc, long id, IntConsumer delivery) {
         this.telegram = telegram;
         this.jdbc = jdbc;
         this.id = id;
+        this.delivery = delivery;
     }
 
     TelegramTestChat says(String text) {
@@ -65,6 +75,7 @@ final class TelegramTestChat implements PrintingIntake.Chat {
     }
 
     TelegramTestChat settle(int updateId) {
+        delivery.accept(updateId);
         await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc
                 .sql("SELECT COUNT(*) FROM telegram_update WHERE update_id = :id AND processed_at IS NOT NULL")
                 .param("id", updateId).query(Long.class).single() == 1);

@@ -206,6 +206,14 @@ public final class FakeTelegramServer implements AutoCloseable {
         return update.toString();
     }
 
+    /** The JSON of a queued update, as Telegram would post it to a webhook. */
+    public String updateJson(int updateId) {
+        synchronized (lock) {
+            return updates.stream().filter(u -> u.get("update_id").asInt() == updateId).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no update " + updateId)).toString();
+        }
+    }
+
     private int enqueue(String type, ObjectNode payload) {
         int id = nextUpdateId.getAndIncrement();
         ObjectNode update = JSON.createObjectNode();
