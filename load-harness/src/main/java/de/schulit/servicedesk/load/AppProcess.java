@@ -26,10 +26,14 @@ final class AppProcess implements AutoCloseable {
     private final Process process;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    AppProcess(Path jar, List<String> jvmOptions, List<String> arguments, Path log) throws Exception {
+    /** The JDK's bin directory the app runs with (its java and jcmd). */
+    private final Path jdkBin;
+
+    AppProcess(Path javaHome, Path jar, List<String> jvmOptions, List<String> arguments, Path log) throws Exception {
         int port = freePort();
+        jdkBin = javaHome.resolve("bin");
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(jdkBin.resolve("java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
                 "--servicedesk.api.admin-keys[0]=" + ADMIN_KEY, "--servicedesk.api.agent-keys[0]=" + AGENT_KEY,
@@ -101,7 +105,7 @@ final class AppProcess implements AutoCloseable {
 
     /** Heap in use after a full GC (jcmd GC.run), from the app's Prometheus endpoint. */
     long heapUsedAfterGc() throws Exception {
-        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        new ProcessBuilder(jdkBin.resolve("jcmd").toString(),
                 Long.toString(process.pid()), "GC.run").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         String metrics = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus")).build(),

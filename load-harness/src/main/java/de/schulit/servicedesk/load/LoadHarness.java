@@ -15,7 +15,7 @@ import java.util.Map;
  * The load harness: starts the packaged app as its own process on H2 or PostgreSQL, with Telegram pointed at a fake
  * Bot API server, and drives simulated requesters through it; prints start-up time, throughput, latency percentiles,
  * errors and heap. Options (all optional): {@code --db h2|postgres --users 200 --warmup 10 --seconds 30
- * --telegram-chats 20 --telegram-seconds 20 --tickets 100000 --heap 256m --jvm "<more JVM options>"}.
+ * --telegram-chats 20 --telegram-seconds 20 --tickets 100000 --heap 256m --jvm "<more JVM options>" --jar <app jar> --java-home <JDK of the app>}.
  * Run from the repository root after {@code ./mvnw -DskipTests package}; see README "Performance".
  */
 public final class LoadHarness {
@@ -37,6 +37,7 @@ public final class LoadHarness {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException(jar + " not found: build it with ./mvnw -DskipTests package");
         }
+        Path javaHome = Path.of(options.getOrDefault("java-home", System.getProperty("java.home")));
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
         if (options.containsKey("jvm")) {
             jvm.addAll(List.of(options.get("jvm").trim().split("\\s+")));
@@ -44,8 +45,8 @@ public final class LoadHarness {
         Path work = Path.of("load-harness", "target", "run-" + Instant.now().toEpochMilli());
         List<String> report = new ArrayList<>();
         note(report, String.format(Locale.ROOT, "Load harness %s: db=%s users=%d warm-up=%ds measured=%ds telegram-chats=%d "
-                        + "tickets=%d heap=%s jvm=%s cores=%d", Instant.now(), db, users, warmUp.toSeconds(),
-                measured.toSeconds(), chats, tickets, heap, jvm, Runtime.getRuntime().availableProcessors()));
+                        + "tickets=%d heap=%s java=%s jvm=%s jar=%s cores=%d", Instant.now(), db, users, warmUp.toSeconds(),
+                measured.toSeconds(), chats, tickets, heap, javaHome, jvm, jar, Runtime.getRuntime().availableProcessors()));
 
         try (Database database = "postgres".equals(db) ? Database.postgres() : Database.h2(work.resolve("db"));
              FakeTelegramServer telegram = new FakeTelegramServer()) {
@@ -56,7 +57,7 @@ public final class LoadHarness {
                     "--servicedesk.telegram.base-url=" + telegram.baseUrl(),
                     "--servicedesk.telegram.poll-timeout=5s"));
 
-            try (AppProcess app = new AppProcess(jar, jvm, arguments, work.resolve("app.log"))) {
+            try (AppProcess app = new AppProcess(javaHome, jar, jvm, arguments, work.resolve("app.log"))) {
                 note(report, String.format(Locale.ROOT, "start-up to ready (empty %s database): %.2f s, app CPU %.2f s",
                         database.name(), app.startup.toMillis() / 1000.0, app.cpu().toMillis() / 1000.0));
                 Stats web = new Stats(app::cpu);
@@ -81,7 +82,7 @@ public final class LoadHarness {
                 int added = TicketSeeder.seed(database, tickets);
                 note(report, String.format(Locale.ROOT, "seeded %d tickets (to %d) in %.1f s", added, tickets,
                         (System.nanoTime() - seeding) / 1e9));
-                try (AppProcess app = new AppProcess(jar, jvm, arguments, work.resolve("app-with-tickets.log"))) {
+                try (AppProcess app = new AppProcess(javaHome, jar, jvm, arguments, work.resolve("app-with-tickets.log"))) {
                     note(report, String.format(Locale.ROOT, "start-up to ready (%d tickets): %.2f s, app CPU %.2f s", tickets,
                             app.startup.toMillis() / 1000.0, app.cpu().toMillis() / 1000.0));
                     Stats lists = new Stats(app::cpu);
