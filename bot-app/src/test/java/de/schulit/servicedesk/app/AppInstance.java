@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** One app process (a separate JVM from the built test classpath) of a cluster on one database. */
@@ -75,14 +74,6 @@ record AppInstance(Process process, int port) {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("code").asString();
-    }
-
-    /** The instance whose lease on the role is valid now. */
-    static Optional<AppInstance> leader(JdbcClient jdbc, String role, List<AppInstance> instances) {
-        List<String> holders = jdbc.sql("SELECT locked_by FROM shedlock WHERE name = :name AND lock_until > CURRENT_TIMESTAMP")
-                .param("name", "leader-" + role).query(String.class).list();
-        return instances.stream().filter(i -> i.process().isAlive())
-                .filter(i -> holders.stream().anyMatch(h -> h.contains("/" + i.process().pid() + "/"))).findFirst();
     }
 
     static String classpath() {

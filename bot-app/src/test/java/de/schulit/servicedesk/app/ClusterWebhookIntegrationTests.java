@@ -12,7 +12,6 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +23,6 @@ import java.util.regex.Matcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Two real app processes on one PostgreSQL with Telegram in webhook mode behind a round-robin "load balancer", so
@@ -37,50 +34,35 @@ class ClusterWebhookIntegrationTests {
 
     static final String SECRET = "a-webhook-secret-for-the-cluster_7";
 
-    static FakeTelegramServer telegram;
-    static TestDatabase database;
-    static JdbcClient jdbc;
-    static final List<AppInstance> instances = new ArrayList<>();
+    static TelegramCluster cluster;
     static final AtomicInteger roundRobin = new AtomicInteger();
     static final Map<Integer, Integer> postsPerInstance = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() {
         assumeTrue(TestDatabase.postgres(), "two processes need a shared PostgreSQL: runs in the PostgreSQL run");
-        telegram = new FakeTelegramServer();
-        database = TestDatabase.create(Path.of("unused"));
-        jdbc = JdbcClient.create(new DriverManagerDataSource(database.url(), database.username(), database.password()));
-        for (String name : List.of("webhook-a", "webhook-b")) {
-            instances.add(AppInstance.start(name, database,
-                    "--servicedesk.telegram.enabled=true",
-                    "--servicedesk.telegram.token=" + FakeTelegramServer.TOKEN,
-                    "--servicedesk.telegram.base-url=" + telegram.baseUrl(),
-                    "--servicedesk.telegram.mode=webhook",
-                    "--servicedesk.telegram.webhook-url=https://servicedesk.example.org/api/telegram/webhook",
-                    "--servicedesk.telegram.webhook-secret=" + SECRET));
-        }
-        instances.forEach(i -> await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(i::ready));
+        cluster = new TelegramCluster("webhook", "--servicedesk.telegram.mode=webhook",
+                "--servicedesk.telegram.webhook-url=https://servicedesk.example.org/api/telegram/webhook",
+                "--servicedesk.telegram.webhook-secret=" + SECRET);
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        for (AppInstance instance : instances) {
-            instance.process().destroyForcibly().waitFor();
-        }
-        if (telegram != null) {
-            telegram.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     @Test
     void updatesReachingEitherInstanceAreProcessedOnceAndInOrderAcrossAFailover() throws Exception {
-        AppInstance leader = await().atMost(Duration.ofSeconds(30)).until(ClusterWebhookIntegrationTests::leader,
-                Optional::isPresent).get();
+        AppInstance leader = await().atMost(Duration.ofSeconds(30)).until(cluster::leader, Optional::isPresent).get();
+        FakeTelegramServer telegram = cluster.telegram;
+        List<AppInstance> instances = cluster.instances;
         await().atMost(Duration.ofSeconds(20)).until(() -> telegram.webhook() != null);
 
         List<TelegramTestChat> chats = List.of(
-                new TelegramTestChat(telegram, jdbc, 8200001, ClusterWebhookIntegrationTests::deliver),
-                new TelegramTestChat(telegram, jdbc, 8200002, ClusterWebhookIntegrationTests::deliver));
+                new TelegramTestChat(telegram, cluster.jdbc, 8200001, ClusterWebhookIntegrationTests::deliver),
+                new TelegramTestChat(telegram, cluster.jdbc, 8200002, ClusterWebhookIntegrationTests::deliver));
         List<String> names = List.of("Clara Becker", "David Wolf");
         List<Sent> summaries = new ArrayList<>();
         for (int i = 0; i < chats.size(); i++) {
@@ -105,7 +87,7 @@ class ClusterWebhookIntegrationTests {
         }
 
         leader.process().destroyForcibly().waitFor();
-        AppInstance survivor = instances.get(0) == leader ? instances.get(1) : instances.get(0);
+        AppInstance survivor = cluster.other(leader);
         for (int i = 0; i < chats.size(); i++) {
             TelegramTestChat chat = chats.get(i);
             chat.presses(summaries.get(i), "confirm"); // reaches the survivor, which processes it once it leads
@@ -113,22 +95,14 @@ class ClusterWebhookIntegrationTests {
             assertThat(number.find()).as(chat.text()).isTrue();
             assertThat(chat.says("Status " + number.group()).text()).contains(number.group());
         }
-        assertThat(leader()).contains(survivor);
-
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM ticket").query(Long.class).single()).isEqualTo(chats.size());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM telegram_update WHERE processed_at IS NULL").query(Long.class).single()).isZero();
-        for (TelegramTestChat chat : chats) {
-            List<String> sent = telegram.sentTo(chat.id).stream().map(Sent::text).toList();
-            assertThat(sent.stream().filter(t -> t.contains("ist angelegt")).count()).as(sent.toString()).isEqualTo(1);
-            List<String> meant = jdbc.sql("SELECT text FROM outbound_message WHERE channel = 'telegram' AND address = :a ORDER BY id")
-                    .param("a", Long.toString(chat.id)).query(String.class).list();
-            assertThat(sent).isEqualTo(meant);
-        }
+        assertThat(cluster.leader()).contains(survivor);
+        cluster.assertEachChatGotEverythingOnce(chats);
     }
 
     /** The balancer: the next instance in turn, skipping one that refuses connections (a failed health check). */
     static void deliver(int updateId) {
-        String json = telegram.updateJson(updateId);
+        String json = cluster.telegram.updateJson(updateId);
+        List<AppInstance> instances = cluster.instances;
         for (int attempt = 0; attempt < instances.size(); attempt++) {
             int index = Math.floorMod(roundRobin.getAndIncrement(), instances.size());
             try {
@@ -149,9 +123,5 @@ class ClusterWebhookIntegrationTests {
         return AppInstance.HTTP.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/api/telegram/webhook"))
                 .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", SECRET)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static Optional<AppInstance> leader() {
-        return AppInstance.leader(jdbc, "telegram", instances);
     }
 }
