@@ -507,7 +507,11 @@ public final class DialogEngine {
                     draft.urgency = Urgency.valueOf(optionId.substring("urgency:".length()));
                     goTo(Step.SUMMARY, 0);
                 }
-                case SUMMARY -> createTicket();
+                case SUMMARY -> {
+                    if (!offerLateJoin()) {
+                        createTicket();
+                    }
+                }
                 case SELF_HELP -> {
                     if (optionId.equals("helped")) {
                         metrics.deflected(draft.serviceId);
@@ -521,7 +525,7 @@ public final class DialogEngine {
                     if (optionId.equals("join")) {
                         join();
                     } else {
-                        proceed(draft.resumeAt);
+                        proceedOrFile();
                     }
                 }
                 case RATING -> {
@@ -756,6 +760,34 @@ public final class DialogEngine {
             return true;
         }
 
+        /**
+         * At the confirmation: a colleague may have reported the same problem while this report was being written
+         * (both found nothing to join when they were asked). Offered once; declining files the ticket at once.
+         */
+        private boolean offerLateJoin() {
+            Draft draft = conversation.draft;
+            if (!draft.groupingChecked || draft.joinCandidate != null) {
+                return false;
+            }
+            Optional<String> open = grouping.match(person.schoolId(), catalog.get(draft.serviceId), draft.requestType,
+                    draft.answers);
+            if (open.isEmpty()) {
+                return false;
+            }
+            draft.joinCandidate = open.get();
+            draft.confirmed = true;
+            goTo(Step.JOIN_OFFER, draft.questionIndex);
+            return true;
+        }
+
+        private void proceedOrFile() {
+            if (conversation.draft.confirmed) {
+                createTicket();
+            } else {
+                proceed(conversation.draft.resumeAt);
+            }
+        }
+
         private boolean offerSelfHelp() {
             Draft draft = conversation.draft;
             CatalogService service = catalog.get(draft.serviceId);
@@ -773,7 +805,7 @@ public final class DialogEngine {
             Optional<Ticket> ticket = desk.find(draft.joinCandidate).filter(t -> t.status().isOpen());
             if (ticket.isEmpty()) {
                 say("join.gone");
-                proceed(draft.resumeAt);
+                proceedOrFile();
                 return;
             }
             desk.join(ticket.get(), person, inbound.from(), composer.description(catalog.get(draft.serviceId), draft));
@@ -1115,7 +1147,7 @@ public final class DialogEngine {
                 case JOIN_OFFER -> {
                     Optional<Ticket> candidate = desk.find(draft.joinCandidate);
                     if (candidate.isEmpty()) {
-                        proceed(draft.resumeAt);
+                        proceedOrFile();
                         return;
                     }
                     Ticket open = candidate.get();

@@ -35,6 +35,8 @@ public final class Draft {
     boolean groupingChecked;
     /** The open ticket offered to join. */
     String joinCandidate;
+    /** Whether the summary was confirmed: declining a join offer then files the ticket at once. */
+    boolean confirmed;
     /** The question to go on with after self-help or a declined join offer. */
     int resumeAt;
     /** The chat of this intake, for the agents: "Sie: …" and "Bot: …" lines. */

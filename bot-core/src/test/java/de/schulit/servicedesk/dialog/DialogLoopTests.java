@@ -100,6 +100,28 @@ class DialogLoopTests {
         }
 
         @Test
+        void aReportFiledWhileThisOneWasWrittenIsOfferedAtTheConfirmationAndDecliningFilesAtOnce() {
+            var bert = f.enrolled("bert", "Bert Brandt", "gs-park", Role.STAFF);
+            var cleo = f.enrolled("cleo", "Cleo Conrad", "gs-park", Role.STAFF);
+            for (var chat : List.of(bert, cleo)) {
+                chat.says("Internet geht nicht").presses("yes").expect("Wo haben Sie das Problem bemerkt?");
+                chat.says("Aula").presses("choice:kabel").presses("impact:ONE_ROOM").presses("urgency:NOT_URGENT")
+                        .expect("Bitte prüfen Sie Ihre Meldung");
+            }
+            Ticket ticket = reportOutage(f.enrolled("anna", "Anna Schmidt", "gs-park", Role.STAFF));
+
+            bert.presses("confirm").expect("schon ein Ticket offen: " + ticket.number());
+            assertThat(bert.optionIds()).containsExactly("join", "separate", "back", "cancel");
+            bert.presses("join").expect("bei Ticket " + ticket.number() + " eingetragen");
+            assertThat(f.desk.subscribers(ticket.number())).extracting(s -> s.name()).containsExactly("Bert Brandt");
+
+            cleo.presses("confirm").expect("schon ein Ticket offen: " + ticket.number());
+            cleo.presses("separate").expect("ist angelegt");
+            assertThat(f.stores.tickets.all()).hasSize(2);
+            assertThat(cleo.step()).isEqualTo(Step.IDLE);
+        }
+
+        @Test
         void anotherSchoolAnOldTicketAndDecliningAllLeadToANewTicket() {
             Ticket ticket = reportOutage(f.enrolled("anna", "Anna Schmidt", "gs-park", Role.STAFF));
 
