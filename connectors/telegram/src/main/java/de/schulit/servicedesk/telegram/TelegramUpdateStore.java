@@ -1,18 +1,29 @@
 package de.schulit.servicedesk.telegram;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The durable inbox of Telegram updates ({@code telegram_update}), keyed by {@code update_id}. An update is stored
  * before the poll loop or the webhook confirms it to Telegram, and marked processed in the transaction of the dialog
- * turn it caused, so it is handled exactly once even across crashes and redeliveries.
+ * turn it caused, so it is handled exactly once even across crashes and redeliveries. Names and user names of
+ * users and chats are left out: the bot asks for the name at enrollment and never uses Telegram's profile.
  */
 final class TelegramUpdateStore {
+
+    /** Profile fields of Telegram's User and Chat objects that are not stored (data minimisation). */
+    private static final Set<String> PROFILE_FIELDS = Set.of("first_name", "last_name", "username", "title");
+
+    private final ObjectMapper json = new ObjectMapper();
 
     record StoredUpdate(long updateId, String payload, Instant receivedAt) {
     }
@@ -32,12 +43,33 @@ final class TelegramUpdateStore {
         }
         try {
             jdbc.sql("INSERT INTO telegram_update (update_id, payload, received_at) VALUES (:id, :payload, :at)")
-                    .param("id", updateId).param("payload", payload).param("at", utc(receivedAt))
+                    .param("id", updateId).param("payload", withoutProfiles(payload)).param("at", utc(receivedAt))
                     .update();
             return true;
         } catch (DuplicateKeyException e) {
             return false; // the same update arrived twice at the same moment (webhook redelivery)
         }
+    }
+
+    /** The update without the names of the users and chats in it (a User has is_bot, a Chat has a type). */
+    String withoutProfiles(String payload) {
+        try {
+            JsonNode update = json.readTree(payload);
+            removeProfiles(update);
+            return json.writeValueAsString(update);
+        } catch (JacksonException notJson) {
+            return payload; // stored as it came; the processor answers it as unreadable
+        }
+    }
+
+    private static void removeProfiles(JsonNode node) {
+        if (node instanceof ObjectNode object && object.has("id") && (object.has("is_bot") || object.has("type"))) {
+            object.remove(PROFILE_FIELDS);
+            if (object.has("is_bot")) {
+                object.put("first_name", ""); // a User must have one to be read back
+            }
+        }
+        node.forEach(TelegramUpdateStore::removeProfiles);
     }
 
     /** Unprocessed updates in update_id order. */

@@ -116,4 +116,24 @@ class TelegramWebhookTests {
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> received.size() == 1);
         assertThat(received.get(0).text()).isEqualTo("Der Beamer geht nicht");
     }
+
+    @Test
+    void namesOfUsersAndChatsAreNotStoredButTheUpdateStillWorks() throws Exception {
+        String update = FakeTelegramServer.textUpdateJson(5003, 4711002, "Anna Schmidt aus Raum 2.14: Beamer defekt");
+        assertThat(update).contains("\"first_name\":\"Anna\"").contains("\"last_name\":\"Schmidt\"");
+        mvc.perform(post(TelegramProperties.WEBHOOK_PATH).contentType(MediaType.APPLICATION_JSON).content(update)
+                        .header(TelegramWebhookController.SECRET_HEADER, SECRET))
+                .andExpect(status().isOk());
+
+        String payload = jdbc.sql("SELECT payload FROM telegram_update WHERE update_id = 5003").query(String.class).single();
+        assertThat(payload).doesNotContain("Anna\"", "Schmidt\"", "last_name", "username")
+                .contains("\"first_name\":\"\"", "\"id\":4711002", "\"is_bot\":false", "\"type\":\"private\"",
+                        "Anna Schmidt aus Raum 2.14: Beamer defekt");
+        processor.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.isProcessed(5003));
+        assertThat(received).singleElement().satisfies(inbound -> {
+            assertThat(inbound.from().id()).isEqualTo("4711002");
+            assertThat(inbound.text()).isEqualTo("Anna Schmidt aus Raum 2.14: Beamer defekt");
+        });
+    }
 }
