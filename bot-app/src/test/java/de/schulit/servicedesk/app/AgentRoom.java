@@ -19,6 +19,21 @@ record AgentRoom(RunningApp app, FakeHomeserver homeserver, String roomId) {
                 .findFirst().orElseThrow();
     }
 
+    /** The text of a root post as agents see it now: the newest edit's, else the original. */
+    String currentRoot(String rootEventId) {
+        List<JsonNode> messages = homeserver.botMessages(roomId);
+        String text = messages.stream().filter(m -> m.path("event_id").asString().equals(rootEventId))
+                .map(AgentRoom::body).findFirst().orElseThrow();
+        for (JsonNode message : messages) {
+            JsonNode relation = message.path("content").path("m.relates_to");
+            if (relation.path("rel_type").asString("").equals("m.replace")
+                    && relation.path("event_id").asString("").equals(rootEventId)) {
+                text = message.path("content").path("m.new_content").path("body").asString();
+            }
+        }
+        return text;
+    }
+
     /** The bodies of the messages in a root post's thread, oldest first. */
     List<String> thread(String root) {
         return homeserver.thread(roomId, root).stream().map(AgentRoom::body).toList();

@@ -177,7 +177,7 @@ class OutageScenarioIntegrationTests {
 
     /**
      * Every joiner is posted in the ticket's thread with the count so far; the joins ran in parallel, and the last
-     * post must still count all 20. {@code !tickets} shows the count too.
+     * post must still count all 20. The root post is edited to show the count; {@code !tickets} shows it too.
      */
     private static void assertTheAgentsRoomCountsTwentyAffected(String number) {
         AgentRoom room = new AgentRoom(app, homeserver, agentRoom);
@@ -185,6 +185,8 @@ class OutageScenarioIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> joinPosts(room, root).size() == 19);
         List<String> joins = joinPosts(room, root);
         assertThat(joins.get(joins.size() - 1)).contains("jetzt 20 Betroffene");
+        room.awaitSent();
+        assertThat(room.currentRoot(root)).startsWith("Neues Ticket " + number).contains("\n20 Betroffene\n");
         assertThat(joins).anyMatch(post -> post.contains("(matrix)")).anyMatch(post -> post.contains("(telegram)"))
                 .anyMatch(post -> post.contains("(webchat)"));
 

@@ -2,7 +2,13 @@ package de.schulit.servicedesk.dialog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -20,6 +26,24 @@ class MessagesTests {
         for (String key : german) {
             assertThat(messages.bundle("de").getString(key)).as(key).isNotBlank();
             assertThat(messages.bundle("en").getString(key)).as(key).isNotBlank();
+        }
+    }
+
+    /** A key written twice silently loses its first text. */
+    @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        for (String file : List.of("/messages/bot.properties", "/messages/bot_en.properties")) {
+            List<String> keys = new ArrayList<>();
+            try (var in = MessagesTests.class.getResourceAsStream(file)) {
+                new Properties() {
+                    @Override
+                    public synchronized Object put(Object key, Object value) {
+                        keys.add((String) key);
+                        return super.put(key, value);
+                    }
+                }.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            assertThat(keys).as(file).doesNotHaveDuplicates();
         }
     }
 

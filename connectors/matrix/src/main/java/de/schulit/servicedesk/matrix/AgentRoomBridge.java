@@ -105,11 +105,13 @@ final class AgentRoomBridge {
             // An outage grows: the agents see how many people wait for news, and each newcomer's words.
             thread(ticket, text("matrix.agents.subscriberJoined", joined.subscriber().name(),
                     joined.subscriber().address().channel(), joined.affected(), joined.message().text()));
+            updateRoot(ticket, joined.affected());
         } else if (event instanceof TicketEvent.TicketAssigned assigned) {
             thread(ticket, text("matrix.agents.assigned", assigned.assignment().text(), assigned.assignment().author()));
         } else if (event instanceof TicketEvent.PriorityChanged changed) {
             thread(ticket, text("matrix.agents.priorityChanged", priority(changed.from()), priority(ticket.priority()),
                     changed.change().author()));
+            updateRoot(ticket, 1 + desk.subscribers(ticket.number()).size());
         }
     }
 
@@ -117,21 +119,35 @@ final class AgentRoomBridge {
         if (store.hasThread(ticket.number())) {
             return;
         }
+        String body = rootText(ticket, 1);
+        store.post(roomId, ticket.number(), true, body, rootHtml(body), clock.instant());
+    }
+
+    /** The root post shows the ticket as it is now: an edit after a change of priority or of the people affected. */
+    private void updateRoot(Ticket ticket, int affected) {
+        String body = rootText(ticket, affected);
+        store.postRootEdit(roomId, ticket.number(), body, rootHtml(body), clock.instant());
+    }
+
+    private String rootText(Ticket ticket, int affected) {
         String school = schools.find(ticket.schoolId()).map(School::name).orElse(ticket.schoolId());
         String service = catalog.find(ticket.serviceId()).map(s -> s.name(Messages.GERMAN)).orElse(ticket.serviceId());
         String summary = ticket.description().length() > SUMMARY_LENGTH
                 ? ticket.description().substring(0, SUMMARY_LENGTH - 1) + "…" : ticket.description();
-        String body = text("matrix.agents.ticket", ticket.number(), school + " (" + ticket.schoolId() + ")", service,
+        return text("matrix.agents.ticket", ticket.number(), school + " (" + ticket.schoolId() + ")", service,
                 text("type." + ticket.requestType().id()), priority(ticket.priority()), ticket.title(), summary,
                 ticket.requester().name(), ticket.requester().address() == null ? "-" // pseudonymised
                         : ticket.requester().address().channel())
+                + (affected > 1 ? "\n" + text("matrix.agents.affected", affected) : "")
                 + (ticket.attachments().isEmpty() ? "" : "\n" + text("matrix.agents.attachments", ticket.attachments()
                         .stream().map(a -> a.fileName() + " (" + a.mimeType() + ")").collect(Collectors.joining(", "))))
                 + "\n" + text("matrix.agents.ticketHint");
+    }
+
+    private static String rootHtml(String body) {
         int firstLine = body.indexOf('\n');
-        String html = "<b>" + MatrixOutboundMapper.escape(body.substring(0, firstLine)) + "</b><br>"
+        return "<b>" + MatrixOutboundMapper.escape(body.substring(0, firstLine)) + "</b><br>"
                 + MatrixOutboundMapper.lines(body.substring(firstLine + 1));
-        store.post(roomId, ticket.number(), true, body, html, clock.instant());
     }
 
     /** A post in the ticket's thread; a ticket from before the bridge gets its root post first. */

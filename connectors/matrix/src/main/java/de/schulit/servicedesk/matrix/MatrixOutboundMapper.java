@@ -74,6 +74,16 @@ final class MatrixOutboundMapper {
     }
 
     /** A notice in the thread of a root event (spec v1.4), falling back to a reply for clients without threads. */
+    /** An edit of an earlier message: clients show {@code newContent} in its place, marked as edited. */
+    ObjectNode replacing(ObjectNode newContent, String eventId) {
+        ObjectNode content = newContent.deepCopy();
+        content.put("body", "* " + newContent.path("body").asString());
+        content.put("formatted_body", "* " + newContent.path("formatted_body").asString());
+        content.set("m.new_content", newContent);
+        content.putObject("m.relates_to").put("rel_type", "m.replace").put("event_id", eventId);
+        return content;
+    }
+
     ObjectNode inThread(ObjectNode content, String rootEventId) {
         ObjectNode relation = content.putObject("m.relates_to");
         relation.put("rel_type", "m.thread");

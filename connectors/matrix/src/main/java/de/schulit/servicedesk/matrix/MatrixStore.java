@@ -24,8 +24,9 @@ final class MatrixStore {
     record StoredEvent(long seq, String eventId, String roomId, String payload) {
     }
 
+    /** A post of the agents' room: a root, a thread post, a file in the thread, or a new text for the root. */
     record RoomPost(long id, String roomId, String ticketNumber, boolean root, String body, String html, String txnId,
-                    Long attachmentId, String mediaUri) {
+                    Long attachmentId, String mediaUri, boolean replacesRoot) {
     }
 
     private final JdbcClient jdbc;
@@ -207,20 +208,27 @@ final class MatrixStore {
     }
 
     void post(String roomId, String ticketNumber, boolean root, String body, String html, Instant at) {
-        insertPost(roomId, ticketNumber, root, body, html, null, at);
+        insertPost(roomId, ticketNumber, root, body, html, null, false, at);
     }
 
     /** A ticket attachment to be uploaded and posted into the ticket's thread. */
     void postFile(String roomId, String ticketNumber, long attachmentId, String caption, Instant at) {
-        insertPost(roomId, ticketNumber, false, caption, caption, attachmentId, at);
+        insertPost(roomId, ticketNumber, false, caption, caption, attachmentId, false, at);
+    }
+
+    /** A new text for the ticket's root post, sent as an edit of it. */
+    void postRootEdit(String roomId, String ticketNumber, String body, String html, Instant at) {
+        insertPost(roomId, ticketNumber, false, body, html, null, true, at);
     }
 
     private void insertPost(String roomId, String ticketNumber, boolean root, String body, String html,
-                            Long attachmentId, Instant at) {
-        jdbc.sql("INSERT INTO matrix_room_post (room_id, ticket_number, is_root, body, html, attachment_id, txn_id, "
-                        + "created_at) VALUES (:room, :ticket, :root, :body, :html, :attachment, :txn, :at)")
+                            Long attachmentId, boolean replacesRoot, Instant at) {
+        jdbc.sql("INSERT INTO matrix_room_post (room_id, ticket_number, is_root, body, html, attachment_id, "
+                        + "replaces_root, txn_id, created_at) "
+                        + "VALUES (:room, :ticket, :root, :body, :html, :attachment, :replaces, :txn, :at)")
                 .param("room", roomId).param("ticket", ticketNumber).param("root", root).param("body", body)
-                .param("html", html).param("attachment", attachmentId).param("txn", newTxnId()).param("at", utc(at))
+                .param("html", html).param("attachment", attachmentId).param("replaces", replacesRoot)
+                .param("txn", newTxnId()).param("at", utc(at))
                 .update();
     }
 
@@ -238,12 +246,12 @@ final class MatrixStore {
     }
 
     List<RoomPost> unsentPosts(int limit) {
-        return jdbc.sql("SELECT id, room_id, ticket_number, is_root, body, html, txn_id, attachment_id, media_uri "
-                        + "FROM matrix_room_post WHERE sent_at IS NULL ORDER BY id FETCH FIRST " + Math.max(1, limit)
+        return jdbc.sql("SELECT id, room_id, ticket_number, is_root, body, html, txn_id, attachment_id, media_uri, "
+                        + "replaces_root FROM matrix_room_post WHERE sent_at IS NULL ORDER BY id FETCH FIRST " + Math.max(1, limit)
                         + " ROWS ONLY")
                 .query((rs, row) -> new RoomPost(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, Long.class),
-                        rs.getString(9)))
+                        rs.getString(9), rs.getBoolean(10)))
                 .list();
     }
 

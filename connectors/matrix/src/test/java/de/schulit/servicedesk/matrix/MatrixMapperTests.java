@@ -60,6 +60,19 @@ class MatrixMapperTests {
     }
 
     @Test
+    void anEditCarriesTheNewContentAndAFallbackForClientsWithoutEdits() {
+        ObjectNode content = outbound.replacing(outbound.notice("Betroffene: 3", "<b>Betroffene: 3</b>"), "$root");
+
+        assertThat(content.path("m.relates_to").path("rel_type").asString()).isEqualTo("m.replace");
+        assertThat(content.path("m.relates_to").path("event_id").asString()).isEqualTo("$root");
+        assertThat(content.path("m.new_content").path("body").asString()).isEqualTo("Betroffene: 3");
+        assertThat(content.path("m.new_content").path("formatted_body").asString()).isEqualTo("<b>Betroffene: 3</b>");
+        assertThat(content.path("m.new_content").has("m.relates_to")).isFalse();
+        assertThat(content.path("body").asString()).isEqualTo("* Betroffene: 3");
+        assertThat(content.path("msgtype").asString()).isEqualTo("m.notice");
+    }
+
+    @Test
     void aNumberOrALabelSelectsTheOfferedOption() {
         assertThat(inbound.typed("@a:x.de", "2", choice, AT).optionId()).isEqualTo("other-service");
         assertThat(inbound.typed("@a:x.de", " 1. ", choice, AT).optionId()).isEqualTo("yes");
