@@ -2,6 +2,7 @@ package de.schulit.servicedesk.app;
 
 import de.schulit.servicedesk.channel.Outbox;
 import de.schulit.servicedesk.dialog.ConversationStore;
+import de.schulit.servicedesk.dialog.BusinessHours;
 import de.schulit.servicedesk.dialog.IntakeReminders;
 import de.schulit.servicedesk.dialog.Messages;
 import de.schulit.servicedesk.ticket.ResolvedTicketCloser;
@@ -19,8 +20,8 @@ class JobsConfiguration {
 
     @Bean
     IntakeReminders intakeReminders(ConversationStore conversations, Outbox outbox, Messages messages, Clock clock,
-                                    ServicedeskProperties properties) {
-        return new IntakeReminders(conversations, outbox, messages, clock, properties.dialog().reminderAfter(),
+                                    BusinessHours hours, ServicedeskProperties properties) {
+        return new IntakeReminders(conversations, outbox, messages, clock, hours, properties.dialog().reminderAfter(),
                 properties.dialog().expireAfter());
     }
 

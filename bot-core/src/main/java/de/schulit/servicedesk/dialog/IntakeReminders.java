@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * Looks after reports left half-way: once the person has been silent for {@code remindAfter}, they are reminded
  * once (with the buttons of the open question again); silent for {@code expireAfter} (counted from the last
- * activity, too), the draft is discarded with a short notice. Run periodically; each run handles a bounded batch.
+ * activity, too), the draft is discarded with a short notice. Both are sent only within business hours, so nobody
+ * is messaged at night or at the weekend: what falls due meanwhile is sent at the next opening. Run periodically;
+ * each run handles a bounded batch.
  */
 public final class IntakeReminders {
 
@@ -21,11 +23,12 @@ public final class IntakeReminders {
     private final Outbox outbox;
     private final Messages messages;
     private final Clock clock;
+    private final BusinessHours businessHours;
     private final Duration remindAfter;
     private final Duration expireAfter;
 
     public IntakeReminders(ConversationStore conversations, Outbox outbox, Messages messages, Clock clock,
-                           Duration remindAfter, Duration expireAfter) {
+                           BusinessHours businessHours, Duration remindAfter, Duration expireAfter) {
         if (expireAfter.compareTo(remindAfter) <= 0) {
             throw new IllegalArgumentException("expireAfter must be longer than remindAfter");
         }
@@ -33,6 +36,7 @@ public final class IntakeReminders {
         this.outbox = outbox;
         this.messages = messages;
         this.clock = clock;
+        this.businessHours = businessHours;
         this.remindAfter = remindAfter;
         this.expireAfter = expireAfter;
     }
@@ -40,6 +44,9 @@ public final class IntakeReminders {
     /** Reminds and expires what is due; returns how many chats got a message. */
     public int run() {
         Instant now = clock.instant();
+        if (!businessHours.isOpen(now)) {
+            return 0;
+        }
         List<ChannelAddress> due = conversations.unfinishedSince(now.minus(remindAfter), BATCH);
         int told = 0;
         for (ChannelAddress address : due) {

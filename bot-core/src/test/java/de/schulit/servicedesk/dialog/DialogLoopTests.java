@@ -341,7 +341,7 @@ class DialogLoopTests {
     class Reminders {
 
         final IntakeReminders reminders = new IntakeReminders(f.stores.conversations, f.stores.outbox, f.messages,
-                f.clock, Duration.ofMinutes(30), Duration.ofHours(24));
+                f.clock, f.hours, Duration.ofMinutes(30), Duration.ofHours(24));
 
         @Test
         void anUnfinishedReportIsRemindedOnceAndThenDiscarded() {
@@ -365,6 +365,26 @@ class DialogLoopTests {
             assertThat(reminders.run()).isZero();
             anna.presses("choice:drucker").expect("nicht mehr aktuell");
             assertThat(f.stores.tickets.all()).isEmpty();
+        }
+
+        @Test
+        void nothingIsSentOutsideBusinessHoursWhatFellDueIsSentAtTheNextOpening() {
+            f.clock.advance(Duration.ofHours(4).plusMinutes(45)); // Thursday 14:45, the desk closes at 15:00
+            var anna = jamInRoom(f.enrolled("anna", "Anna Schmidt", "gs-park", Role.STAFF), "2.14");
+            f.clock.advance(Duration.ofMinutes(31));
+            assertThat(reminders.run()).isZero();
+            f.clock.advance(Duration.ofHours(6)); // Thursday 21:16
+            assertThat(reminders.run()).isZero();
+            assertThat(f.notifications(anna)).isEmpty();
+
+            f.clock.advance(Duration.ofHours(10)); // Friday 07:16
+            assertThat(reminders.run()).isEqualTo(1);
+            assertThat(lastNotification(anna).text()).contains("Meldung angefangen");
+            f.clock.advance(Duration.ofDays(1)); // Saturday: expired, but nobody is told at the weekend
+            assertThat(reminders.run()).isZero();
+            f.clock.advance(Duration.ofDays(2)); // Monday 07:16
+            assertThat(reminders.run()).isEqualTo(1);
+            assertThat(lastNotification(anna).text()).contains("verworfen");
         }
 
         @Test
