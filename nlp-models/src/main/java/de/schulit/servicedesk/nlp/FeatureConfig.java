@@ -21,14 +21,19 @@ import java.util.Map;
  * @param glossary      add the German word for English IT words and chat abbreviations ({@link Glossary})
  * @param procurement   when the message has a procurement cue (new, additional, order, dispose, a quantity,
  *                      ...) add "proc=&lt;service&gt;" for each lexicon hit, so that "neuer Beamer" and
- *                      "Beamer kaputt" no longer share all their evidence
+ *                      "Beamer kaputt" no longer share all their evidence; with the cue, whether the message
+ *                      names a whole device ("Drucker") or only a part, consumable or extension ("Toner",
+ *                      "Netzwerkdose") adds "proc_device" or "proc_part"
+ * @param faultCues     when the message reports a malfunction ("kaputt", "geht nicht", "kein Bild", "won't turn
+ *                      on") add "fault" and "fault=&lt;service&gt;" for each lexicon hit, so that the many ways of
+ *                      saying it share one weight
  */
 record FeatureConfig(boolean stemming, boolean stopWords, boolean bigrams, int charMin, int charMax,
                      boolean charAcross, boolean scaleValues, boolean compounds, boolean lexicon, boolean glossary,
-                     boolean procurement) {
+                     boolean procurement, boolean faultCues) {
 
     static FeatureConfig defaults() {
-        return new FeatureConfig(true, true, true, 3, 5, false, false, true, true, true, true);
+        return new FeatureConfig(true, true, true, 3, 5, false, false, true, true, true, true, true);
     }
 
     FeatureConfig {
@@ -40,61 +45,67 @@ record FeatureConfig(boolean stemming, boolean stopWords, boolean bigrams, int c
     FeatureConfig withStemming(boolean value) {
         return new FeatureConfig(
                 value, stopWords, bigrams, charMin, charMax, charAcross, scaleValues, compounds, lexicon, glossary,
-                procurement);
+                procurement, faultCues);
     }
 
     FeatureConfig withStopWords(boolean value) {
         return new FeatureConfig(
                 stemming, value, bigrams, charMin, charMax, charAcross, scaleValues, compounds, lexicon, glossary,
-                procurement);
+                procurement, faultCues);
     }
 
     FeatureConfig withBigrams(boolean value) {
         return new FeatureConfig(
                 stemming, stopWords, value, charMin, charMax, charAcross, scaleValues, compounds, lexicon, glossary,
-                procurement);
+                procurement, faultCues);
     }
 
     FeatureConfig withCharNgrams(int min, int max) {
         return new FeatureConfig(
                 stemming, stopWords, bigrams, min, max, charAcross, scaleValues, compounds, lexicon, glossary,
-                procurement);
+                procurement, faultCues);
     }
 
     FeatureConfig withCharAcross(boolean value) {
         return new FeatureConfig(
                 stemming, stopWords, bigrams, charMin, charMax, value, scaleValues, compounds, lexicon, glossary,
-                procurement);
+                procurement, faultCues);
     }
 
     FeatureConfig withScaleValues(boolean value) {
         return new FeatureConfig(
                 stemming, stopWords, bigrams, charMin, charMax, charAcross, value, compounds, lexicon, glossary,
-                procurement);
+                procurement, faultCues);
     }
 
     FeatureConfig withCompounds(boolean value) {
         return new FeatureConfig(
                 stemming, stopWords, bigrams, charMin, charMax, charAcross, scaleValues, value, lexicon, glossary,
-                procurement);
+                procurement, faultCues);
     }
 
     FeatureConfig withLexicon(boolean value) {
         return new FeatureConfig(
                 stemming, stopWords, bigrams, charMin, charMax, charAcross, scaleValues, compounds, value, glossary,
-                procurement);
+                procurement, faultCues);
     }
 
     FeatureConfig withGlossary(boolean value) {
         return new FeatureConfig(
                 stemming, stopWords, bigrams, charMin, charMax, charAcross, scaleValues, compounds, lexicon,
-                value, procurement);
+                value, procurement, faultCues);
     }
 
     FeatureConfig withProcurement(boolean value) {
         return new FeatureConfig(
                 stemming, stopWords, bigrams, charMin, charMax, charAcross, scaleValues, compounds, lexicon, glossary,
-                value);
+                value, faultCues);
+    }
+
+    FeatureConfig withFaultCues(boolean value) {
+        return new FeatureConfig(
+                stemming, stopWords, bigrams, charMin, charMax, charAcross, scaleValues, compounds, lexicon, glossary,
+                procurement, value);
     }
 
     Map<String, String> toProperties() {
@@ -110,6 +121,7 @@ record FeatureConfig(boolean stemming, boolean stopWords, boolean bigrams, int c
         p.put("features.lexicon", Boolean.toString(lexicon));
         p.put("features.glossary", Boolean.toString(glossary));
         p.put("features.procurement", Boolean.toString(procurement));
+        p.put("features.faultCues", Boolean.toString(faultCues));
         return p;
     }
 
@@ -125,7 +137,8 @@ record FeatureConfig(boolean stemming, boolean stopWords, boolean bigrams, int c
                 Boolean.parseBoolean(p.get("features.compounds")),
                 Boolean.parseBoolean(p.get("features.lexicon")),
                 Boolean.parseBoolean(p.get("features.glossary")),
-                Boolean.parseBoolean(p.get("features.procurement")));
+                Boolean.parseBoolean(p.get("features.procurement")),
+                Boolean.parseBoolean(p.get("features.faultCues")));
     }
 
     @Override
@@ -133,6 +146,6 @@ record FeatureConfig(boolean stemming, boolean stopWords, boolean bigrams, int c
         return "stem=" + stemming + " stop=" + stopWords + " bigrams=" + bigrams
                 + " char=" + (charMin == 0 ? "off" : charMin + "-" + charMax + (charAcross ? "(across)" : "(word)"))
                 + " scaled=" + scaleValues + " compounds=" + compounds + " lexicon=" + lexicon
-                + " glossary=" + glossary + " procurement=" + procurement;
+                + " glossary=" + glossary + " procurement=" + procurement + " fault=" + faultCues;
     }
 }

@@ -130,6 +130,12 @@ final class FeatureExtractor {
             if (config.procurement()) {
                 addProcurementFeatures(tokens, services, features);
             }
+            if (config.faultCues() && hasFaultCue(tokens)) {
+                features.add("fault");
+                for (String service : services) {
+                    features.add("fault=" + service);
+                }
+            }
         }
         if (config.bigrams()) {
             for (int i = 0; i + 1 < stems.size(); i++) {
@@ -180,7 +186,9 @@ final class FeatureExtractor {
     /**
      * With a procurement cue or a quantity ("30 iPads"), the services the lexicon recognises also count as
      * "proc=service": a linear model cannot otherwise tell "neuer Beamer" (beschaffung) from "Beamer kaputt"
-     * (praesentation), since both carry the Beamer's evidence.
+     * (praesentation), since both carry the Beamer's evidence. Whether the message names a whole device or only
+     * a part, consumable or extension adds "proc_device" or "proc_part"; a part ("neue Stifte für die Tablets")
+     * stays with its service by the corpus convention, so it gets no "proc=service".
      */
     private static void addProcurementFeatures(List<String> tokens, Set<String> services, Set<String> features) {
         boolean cue = false;
@@ -199,10 +207,103 @@ final class FeatureExtractor {
         }
         if (cue) {
             features.add("proc");
-            for (String service : services) {
-                features.add("proc=" + service);
+            String kind = equipmentKind(tokens);
+            if (kind != null) {
+                features.add("proc_" + kind);
+            }
+            if (!"part".equals(kind)) {
+                for (String service : services) {
+                    features.add("proc=" + service);
+                }
             }
         }
+    }
+
+    /** Single words that report a malfunction (prefixes of normalised words). */
+    static final List<String> FAULT_WORDS = List.of("kaputt", "kaput", "defekt", "spinnt", "streikt", "stuerzt",
+            "abgestuerzt", "absturz", "ausgefallen", "haengt", "flacker", "klemmt", "fehlermeld", "papierstau",
+            "broken", "broke", "crash", "frozen", "freez", "jammed", "stuck", "fail", "faulty");
+    /** Short words that report a malfunction only as whole words ("Telefon tot", not "total"). */
+    static final Set<String> FAULT_WHOLE_WORDS = Set.of("tot", "dead");
+    /** Verbs that, near a negation, report a malfunction ("geht nicht", "startet nicht mehr", "won't turn on"). */
+    static final Set<String> FAULT_VERBS = Set.of("geht", "gehen", "ging", "funktioniert", "funktionieren", "funzt",
+            "startet", "starten", "reagiert", "reagieren", "laeuft", "laufen", "druckt", "drucken", "laedt", "laden",
+            "zeigt", "klappt", "verbindet", "erkennt", "faehrt", "tut", "works", "work", "working", "turn", "turns",
+            "load", "loads", "connect", "connects", "start", "starts", "print", "prints", "respond", "responding");
+    static final Set<String> NEGATIONS = Set.of("nicht", "nich", "nix", "not", "doesn", "isn", "won", "cant",
+            "cannot", "didn", "aren", "wont", "dont", "doesnt", "isnt");
+    /** After "kein"/"no": what is missing when something is broken ("kein Bild", "no signal"). */
+    static final Set<String> MISSING_THINGS = Set.of("bild", "ton", "signal", "netz", "internet", "verbindung",
+            "empfang", "strom", "freizeichen", "zugriff", "picture", "sound", "connection", "dial", "power",
+            "network", "access");
+
+    static boolean hasFaultCue(List<String> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (FAULT_WHOLE_WORDS.contains(token)) {
+                return true;
+            }
+            for (String prefix : FAULT_WORDS) {
+                if (token.startsWith(prefix)) {
+                    return true;
+                }
+            }
+            if (NEGATIONS.contains(token)) {
+                for (int j = Math.max(0, i - 3); j <= Math.min(tokens.size() - 1, i + 3); j++) {
+                    if (FAULT_VERBS.contains(tokens.get(j))) {
+                        return true;
+                    }
+                }
+            }
+            if ((token.startsWith("kein") || token.equals("no")) && i + 1 < tokens.size()
+                    && MISSING_THINGS.contains(tokens.get(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Heads of German compounds and English nouns that name a whole device (beschaffung when new). */
+    static final List<String> DEVICE_HEADS = List.of("drucker", "kopierer", "multifunktionsgeraet", "beamer",
+            "projektor", "projector", "printer", "copier", "telefon", "phone", "pc", "rechner", "computer", "laptop",
+            "notebook", "ipad", "tablet", "display", "board", "server", "kamera", "camera", "geraet", "device", "fax",
+            "ladewagen", "ladekoffer", "wagen", "cart");
+    /**
+     * Heads that name a part, consumable or accessory of a device, or an extension of a service's
+     * infrastructure (these stay with the device's service).
+     */
+    static final List<String> PART_HEADS = List.of("toner", "patrone", "kartusche", "papier", "paper", "stift",
+            "pencil", "pen", "kabel", "cable", "adapter", "headset", "maus", "mouse", "tastatur", "keyboard",
+            "netzteil", "akku", "battery", "lampe", "lamp", "huelle", "case", "cover", "fernbedienung", "remote",
+            "mikrofon", "microphone", "monitor", "bildschirm", "screen", "lizenz", "licence", "license", "konto",
+            "zugang", "account", "dose", "buchse", "socket", "anschluss", "accesspoint", "speicher", "storage",
+            "erweiterung", "bandbreite", "bandwidth", "klammer", "karte", "card");
+
+    /** "device" or "part" when the message names only one kind of equipment, null otherwise. */
+    static String equipmentKind(List<String> tokens) {
+        boolean device = false;
+        boolean part = false;
+        for (String token : tokens) {
+            if (namesAny(token, PART_HEADS)) {
+                part = true;
+            } else if (namesAny(token, DEVICE_HEADS)) {
+                device = true;
+            }
+        }
+        return device == part ? null : device ? "device" : "part";
+    }
+
+    /** Whether the word, or the word without a plural ending, ends with one of the heads (short heads: equals). */
+    private static boolean namesAny(String word, List<String> heads) {
+        for (int cut = 0; cut <= 2 && cut < word.length(); cut++) {
+            String stem = word.substring(0, word.length() - cut);
+            for (String head : heads) {
+                if (head.length() <= 3 ? stem.equals(head) : stem.endsWith(head)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Words before a number that name a place or a group, not a quantity ("Raum 12 ist kalt", "room 12 is"). */

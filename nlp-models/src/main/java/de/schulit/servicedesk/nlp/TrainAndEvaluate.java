@@ -14,7 +14,8 @@ import java.util.Map;
  * TrainAndEvaluate --train &lt;dir&gt; [--heldout &lt;file&gt;]... [--catalog &lt;catalog.yml&gt;] [--folds 10]
  *                  [--threads 1] [--no-cv] [--out &lt;model file&gt;] [--errors]
  *                  [pipeline options: --algorithm MAXENT_QN|MAXENT|NAIVEBAYES|PERCEPTRON --iterations n --l2 x
- *                   --cutoff n --char 3-5|off --char-across --no-stem --no-stop --no-bigrams --no-procurement --scale
+ *                   --cutoff n --char 3-5|off --char-across --no-stem --no-stop --no-bigrams --no-procurement
+ *                   --no-fault --scale
  *                   --lang FUNCTION_WORDS|MODEL|COMBINED --wbc-target x --no-it-threshold x --security-floor x
  *                   --catalog-weight n --calibration-folds n]
  * </pre>
@@ -63,6 +64,7 @@ public final class TrainAndEvaluate {
                 case "--no-stem" -> features = features.withStemming(false);
                 case "--no-stop" -> features = features.withStopWords(false);
                 case "--no-procurement" -> features = features.withProcurement(false);
+                case "--no-fault" -> features = features.withFaultCues(false);
                 case "--no-bigrams" -> features = features.withBigrams(false);
                 case "--scale" -> features = features.withScaleValues(true);
                 case "--lang" -> config = config.withLanguageMethod(LanguageDetector.Method.valueOf(args[++i]));
@@ -115,18 +117,21 @@ public final class TrainAndEvaluate {
         List<String> lines = new ArrayList<>();
         for (Evaluation.Outcome o : evaluation.outcomes()) {
             Prediction p = o.prediction();
+            String first = p.candidates().isEmpty() ? null : p.candidates().get(0).label();
             boolean wrongTop = !o.gold().service().equals(o.decision().label());
+            boolean wrongFirst = o.isIt() && !o.gold().service().equals(first);
             boolean wrongType = o.isIt() && Labels.isRequestType(o.gold().requestType())
                     && !o.gold().requestType().equals(p.requestType());
             if (wrongTop || wrongType) {
-                lines.add(String.format(Locale.ROOT, "%-12s %-9s -> %-12s %-9s %.2f %s%s | %s",
+                lines.add(String.format(Locale.ROOT, "%-12s %-9s -> %-12s %-9s %.2f %s%s%s | %s",
                         o.gold().service(), o.gold().requestType(), o.decision().label(), p.requestType(),
                         p.confidence(), p.serviceId() == null ? "abstain" : "DECIDED",
-                        o.decision().ruleFired() ? " rule" : "", o.gold().text()));
+                        o.decision().ruleFired() ? " rule" : "", wrongFirst ? " TOP1-MISS(" + first + ")" : "",
+                        o.gold().text()));
             }
         }
         lines.sort(null);
-        System.out.println("cross-validation errors (gold -> predicted):");
+        System.out.println("cross-validation errors (gold -> predicted; TOP1-MISS: the first candidate is wrong):");
         lines.forEach(System.out::println);
     }
 

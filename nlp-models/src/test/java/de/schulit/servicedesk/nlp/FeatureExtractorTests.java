@@ -121,6 +121,42 @@ class FeatureExtractorTests {
     }
 
     @Test
+    void procurementCuesTellAWholeDeviceFromAPartOrConsumable() {
+        Lexicon lexicon = Lexicon.fromPhrases(List.of(new LabeledText("drucken", null, null, "Drucker"),
+                        new LabeledText("drucken", null, null, "Tonerkartusche"),
+                        new LabeledText("netzwerk", null, null, "Netzwerkdose")),
+                FeatureExtractor.SIMPLE, word -> extractor.stem(word, "de"));
+        FeatureExtractor fx = new FeatureExtractor(BASIC.withLexicon(true), FeatureExtractor.SIMPLE, null, lexicon);
+        assertThat(features(fx, "Wir brauchen einen zweiten Farbdrucker")).contains("proc_device", "proc=drucken");
+        assertThat(features(fx, "we need two more printers")).contains("proc_device");
+        // a part of an existing device stays with its service: no "proc=<service>", which speaks for beschaffung
+        assertThat(features(fx, "Wir brauchen zwei neue Tonerkartuschen"))
+                .contains("proc", "proc_part", "syn=drucken").doesNotContain("proc=drucken");
+        assertThat(features(fx, "Bitte zwei weitere Netzwerkdosen im Lehrerzimmer")).contains("proc_part");
+        assertThat(features(fx, "we need new pens")).contains("proc_part");
+        assertThat(features(fx, "please open the new folder")).noneMatch(f -> f.startsWith("proc_"));
+        assertThat(features(fx, "Drucker kaputt")).noneMatch(f -> f.startsWith("proc"));
+    }
+
+    @Test
+    void faultCuesMarkMalfunctionsHoweverTheyAreWorded() {
+        Lexicon lexicon = Lexicon.fromPhrases(List.of(new LabeledText("praesentation", null, null, "Beamer")),
+                FeatureExtractor.SIMPLE, word -> extractor.stem(word, "de"));
+        FeatureExtractor fx = new FeatureExtractor(BASIC.withLexicon(true), FeatureExtractor.SIMPLE, null, lexicon);
+        for (String text : List.of("Beamer kaputt", "der Beamer geht nicht mehr", "Beamer in 2.14 zeigt kein Bild",
+                "beamer spinnt", "the beamer won't turn on", "beamer is broken", "Beamer funktioniert nich")) {
+            assertThat(features(fx, text)).as(text).contains("fault", "fault=praesentation");
+        }
+        for (String text : List.of("Wir brauchen einen neuen Beamer", "Wie schalte ich den Beamer ein?",
+                "Im Raum 12 gibt es keinen Beamer")) {
+            assertThat(features(fx, text)).as(text).doesNotContain("fault");
+        }
+        FeatureExtractor without = new FeatureExtractor(BASIC.withLexicon(true).withFaultCues(false),
+                FeatureExtractor.SIMPLE, null, lexicon);
+        assertThat(features(without, "Beamer kaputt")).doesNotContain("fault");
+    }
+
+    @Test
     void glossaryAddsTheGermanWordForEnglishWordsAndAbbreviations() {
         FeatureExtractor fx = new FeatureExtractor(BASIC.withGlossary(true));
         assertThat(new HashSet<>(Arrays.asList(fx.extract("printer broken", "en").context())))

@@ -12,7 +12,8 @@ import java.util.Map;
  * training corpus only (never on the held-out file). Not a test; run from the module directory with
  * {@code ../mvnw -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=de.schulit.servicedesk.nlp.PipelineExperiments -Dexec.args="group..."}; groups: time,
- * trainer, features, catalog, language, calibrated, wbc, security, cutoff, seeds, rules, type.
+ * trainer, iterations, features, cues, catalog, language, calibrated, wbc, security, cutoff, seeds,
+ * seeds-shipped, rules, type.
  */
 final class PipelineExperiments {
 
@@ -37,6 +38,10 @@ final class PipelineExperiments {
                 }
                 case "rules" -> {
                     ruleHits(corpus);
+                    continue;
+                }
+                case "seeds-shipped" -> {
+                    repeated("shipped", quick, corpus, catalog, folds, threads);
                     continue;
                 }
                 case "seeds" -> {
@@ -92,6 +97,20 @@ final class PipelineExperiments {
                     variants.put("security threshold 0.35", base.withSecurityThreshold(0.35));
                     variants.put("security floor 0.05", base.withSecurityFloor(0.05));
                     variants.put("security floor 0.2", base.withSecurityFloor(0.2));
+                }
+                case "iterations" -> {
+                    for (int iterations : new int[] {100, 200, 400}) {
+                        for (double l2 : new double[] {1, 2, 4, 8}) {
+                            variants.put("maxent-qn it=" + iterations + " l2=" + l2,
+                                    quick.withAlgorithm("MAXENT_QN", iterations).withL2(l2));
+                        }
+                    }
+                }
+                case "cues" -> {
+                    FeatureConfig f = base.features();
+                    variants.put("shipped", quick);
+                    variants.put("no fault cues", quick.withFeatures(f.withFaultCues(false)));
+                    variants.put("no procurement cues", quick.withFeatures(f.withProcurement(false)));
                 }
                 case "cutoff" -> {
                     variants.put("cutoff 1", quick.withCutoff(1));
