@@ -76,6 +76,9 @@ final class Intake {
             }
         }
         chat.send(null, "confirm");
+        if (chat.optionIds().contains("separate")) {
+            chat.send(null, "separate"); // a colleague's ticket of the same room, filed meanwhile
+        }
         Matcher number = TICKET.matcher(chat.text());
         if (!number.find()) {
             throw new IllegalStateException("no ticket number in: " + chat.text());
