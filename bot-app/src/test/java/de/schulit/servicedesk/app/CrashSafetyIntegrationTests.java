@@ -325,6 +325,7 @@ class CrashSafetyIntegrationTests {
             PrintingIntake.choosePrinting(this);
             PrintingIntake.answerUntilSummary(this);
             press("confirm");
+            PrintingIntake.fileOwnTicket(this);
             Matcher number = NUMBER.matcher(text());
             assertThat(number.find()).as(text()).isTrue();
             String ticket = number.group();

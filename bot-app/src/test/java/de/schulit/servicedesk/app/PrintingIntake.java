@@ -57,6 +57,16 @@ final class PrintingIntake {
         }
     }
 
+    /**
+     * After the confirmation: a colleague's ticket of the same room, filed while this report was written, is offered
+     * to join; "separate" files a ticket of one's own.
+     */
+    static void fileOwnTicket(Chat chat) {
+        if (chat.optionIds().contains("separate")) {
+            chat.press("separate");
+        }
+    }
+
     /** Answers room, device, optional questions, impact and urgency until the summary asks to confirm. */
     static void answerUntilSummary(Chat chat) {
         // "separate": an open ticket of another test in the same room is offered; this report is a new one
