@@ -1,8 +1,8 @@
 package de.schulit.servicedesk.app;
 
 import de.schulit.servicedesk.channel.Outbox;
-import de.schulit.servicedesk.dialog.ConversationStore;
 import de.schulit.servicedesk.dialog.BusinessHours;
+import de.schulit.servicedesk.dialog.ConversationStore;
 import de.schulit.servicedesk.dialog.IntakeReminders;
 import de.schulit.servicedesk.dialog.Messages;
 import de.schulit.servicedesk.ticket.ResolvedTicketCloser;

@@ -45,8 +45,11 @@ final class OutageGrouping {
             return Optional.empty();
         }
         Instant since = clock.instant().minus(window);
-        return asksForRoom(service, type)
-                ? desk.newestOpen(schoolId, service.id(), type, since, ROOM_QUESTION, answers.get(ROOM_QUESTION))
-                : desk.newestOpen(schoolId, service.id(), type, since, null, null);
+        if (!asksForRoom(service, type)) {
+            return desk.newestOpen(schoolId, service.id(), type, since, null, null);
+        }
+        String room = answers.get(ROOM_QUESTION);
+        return room == null ? Optional.empty()
+                : desk.newestOpen(schoolId, service.id(), type, since, ROOM_QUESTION, room);
     }
 }

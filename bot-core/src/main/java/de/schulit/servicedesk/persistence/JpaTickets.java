@@ -116,10 +116,7 @@ public class JpaTickets implements Tickets {
         }
         select.where(where.toArray(Predicate[]::new))
                 .orderBy(cb.desc(ticket.get("createdAt")), cb.desc(ticket.get("id")));
-        return toTickets(entityManager.createQuery(select).setMaxResults(query.limit()).getResultList());
-    }
-
-    private List<Ticket> toTickets(List<TicketEntity> found) {
+        List<TicketEntity> found = entityManager.createQuery(select).setMaxResults(query.limit()).getResultList();
         Map<String, List<AttachmentRef>> attached = attachmentsOf(found.stream().map(TicketEntity::number).toList());
         return found.stream()
                 .map(entity -> entity.toTicket(attached.getOrDefault(entity.number(), List.of())))

@@ -163,7 +163,8 @@ final class MatrixDispatcher {
                     heldRooms.add(key); // the root post is not sent yet
                     continue;
                 }
-                content = post.replacesRoot() ? mapper.replacing(content, root.get()) : mapper.inThread(content, root.get());
+                content = post.replacesRoot() ? mapper.replacing(content, root.get())
+                        : mapper.inThread(content, root.get());
             }
             try {
                 String eventId = client.send(post.roomId(), "m.room.message", post.txnId(), content);

@@ -73,7 +73,6 @@ final class MatrixOutboundMapper {
         return content;
     }
 
-    /** A notice in the thread of a root event (spec v1.4), falling back to a reply for clients without threads. */
     /** An edit of an earlier message: clients show {@code newContent} in its place, marked as edited. */
     ObjectNode replacing(ObjectNode newContent, String eventId) {
         ObjectNode content = newContent.deepCopy();
@@ -84,6 +83,7 @@ final class MatrixOutboundMapper {
         return content;
     }
 
+    /** A notice in the thread of a root event (spec v1.4), falling back to a reply for clients without threads. */
     ObjectNode inThread(ObjectNode content, String rootEventId) {
         ObjectNode relation = content.putObject("m.relates_to");
         relation.put("rel_type", "m.thread");

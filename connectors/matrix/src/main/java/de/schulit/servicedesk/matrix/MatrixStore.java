@@ -247,8 +247,8 @@ final class MatrixStore {
 
     List<RoomPost> unsentPosts(int limit) {
         return jdbc.sql("SELECT id, room_id, ticket_number, is_root, body, html, txn_id, attachment_id, media_uri, "
-                        + "replaces_root FROM matrix_room_post WHERE sent_at IS NULL ORDER BY id FETCH FIRST " + Math.max(1, limit)
-                        + " ROWS ONLY")
+                        + "replaces_root FROM matrix_room_post WHERE sent_at IS NULL ORDER BY id "
+                        + "FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
                 .query((rs, row) -> new RoomPost(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, Long.class),
                         rs.getString(9), rs.getBoolean(10)))

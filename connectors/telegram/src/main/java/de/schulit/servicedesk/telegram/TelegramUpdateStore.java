@@ -52,7 +52,7 @@ final class TelegramUpdateStore {
     }
 
     /** The update without the names of the users and chats in it (a User has is_bot, a Chat has a type). */
-    String withoutProfiles(String payload) {
+    private String withoutProfiles(String payload) {
         try {
             JsonNode update = json.readTree(payload);
             removeProfiles(update);
