@@ -201,6 +201,8 @@ class MatrixScenarioIntegrationTests {
         agentSays(AGENT, root, "!prio P1");
         awaitInThread(root, "Priorität: P3 mittel → P1 kritisch");
         assertThat(ticketJson(ticket).get("priority").asString()).isEqualTo("P1");
+        room().awaitSent();
+        assertThat(room().currentRoot(root)).contains("Priorität: P1 kritisch").doesNotContain("P3 mittel");
 
         agentSays(AGENT, root, "!prio P9");
         awaitInThread(root, "!prio P1|P2|P3|P4");
