@@ -4,6 +4,7 @@ import de.schulit.servicedesk.catalog.CatalogService;
 import de.schulit.servicedesk.catalog.RequestType;
 import de.schulit.servicedesk.ticket.PriorityMatrix;
 import de.schulit.servicedesk.ticket.TicketDesk;
+import de.schulit.servicedesk.ticket.Tickets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +18,6 @@ import java.util.Optional;
  */
 final class OutageGrouping {
 
-    /** The question id by which a service asks for the room of the device. */
-    static final String ROOM_QUESTION = "raum";
-
     private final TicketDesk desk;
     private final Clock clock;
     private final Duration window;
@@ -31,12 +29,12 @@ final class OutageGrouping {
     }
 
     static boolean asksForRoom(CatalogService service, RequestType type) {
-        return service.questionsFor(type).stream().anyMatch(q -> q.id().equals(ROOM_QUESTION));
+        return service.questionsFor(type).stream().anyMatch(q -> q.id().equals(Tickets.ROOM_QUESTION));
     }
 
     /** Whether the grouping can be decided with what the draft holds (the room, if the service asks for it). */
     static boolean ready(CatalogService service, RequestType type, Map<String, String> answers) {
-        return !asksForRoom(service, type) || answers.containsKey(ROOM_QUESTION);
+        return !asksForRoom(service, type) || answers.containsKey(Tickets.ROOM_QUESTION);
     }
 
     /** The number of the open ticket the report probably duplicates. */
@@ -46,10 +44,10 @@ final class OutageGrouping {
         }
         Instant since = clock.instant().minus(window);
         if (!asksForRoom(service, type)) {
-            return desk.newestOpen(schoolId, service.id(), type, since, null, null);
+            return desk.newestOpen(schoolId, service.id(), type, since, null);
         }
-        String room = answers.get(ROOM_QUESTION);
+        String room = answers.get(Tickets.ROOM_QUESTION);
         return room == null ? Optional.empty()
-                : desk.newestOpen(schoolId, service.id(), type, since, ROOM_QUESTION, room);
+                : desk.newestOpen(schoolId, service.id(), type, since, room);
     }
 }

@@ -125,21 +125,19 @@ public class JpaTickets implements Tickets {
 
     @Override
     public Optional<String> newestOpen(String schoolId, String serviceId, RequestType type, Instant since,
-                                       String questionId, String answer) {
-        String sameAnswer = questionId == null ? "" : " and exists (select 1 from TicketEntity a join a.fields f"
-                + " where a = t and f.key = :question"
-                + " and replace(replace(lower(f.value), ' ', ''), 'raum', '') = :answer)";
+                                       String room) {
         TypedQuery<String> query = entityManager.createQuery("select t.number from TicketEntity t"
                         + " where t.schoolId = :school and t.serviceId = :service and t.requestType = :type"
-                        + " and t.createdAt >= :since and t.status not in :closed" + sameAnswer
+                        + (room == null ? "" : " and t.roomKey = :room")
+                        + " and t.createdAt >= :since and t.status not in :closed"
                         + " order by t.createdAt desc, t.id desc", String.class)
                 .setParameter("school", schoolId)
                 .setParameter("service", serviceId)
                 .setParameter("type", type.id())
                 .setParameter("since", Timestamps.stored(since))
                 .setParameter("closed", NOT_OPEN);
-        if (questionId != null) {
-            query.setParameter("question", questionId).setParameter("answer", Tickets.answerKey(answer));
+        if (room != null) {
+            query.setParameter("room", Tickets.roomKey(room));
         }
         return query.setMaxResults(1).getResultList().stream().findFirst();
     }

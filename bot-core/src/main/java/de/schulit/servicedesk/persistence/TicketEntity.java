@@ -10,6 +10,7 @@ import de.schulit.servicedesk.ticket.Priority;
 import de.schulit.servicedesk.ticket.Requester;
 import de.schulit.servicedesk.ticket.Ticket;
 import de.schulit.servicedesk.ticket.TicketStatus;
+import de.schulit.servicedesk.ticket.Tickets;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -73,6 +74,10 @@ class TicketEntity {
     @Column(name = "request_type", nullable = false, length = 20)
     private String requestType;
 
+    /** {@link Tickets#roomKey} of the room answer, if the service asked for the room: the grouping looks it up. */
+    @Column(name = "room_key", length = Tickets.ROOM_KEY_LENGTH, updatable = false)
+    private String roomKey;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "priority", nullable = false, length = 2)
     private Priority priority;
@@ -120,6 +125,8 @@ class TicketEntity {
         this.requesterAddress = ticket.requester().address().id();
         this.serviceId = ticket.serviceId();
         this.requestType = ticket.requestType().id();
+        String room = ticket.fields().get(Tickets.ROOM_QUESTION);
+        this.roomKey = room == null ? null : Tickets.roomKey(room);
         this.priority = ticket.priority();
         this.status = status;
         this.title = ticket.title();

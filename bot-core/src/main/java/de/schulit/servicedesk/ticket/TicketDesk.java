@@ -60,8 +60,8 @@ public final class TicketDesk {
 
     /** See {@link Tickets#newestOpen}. */
     public Optional<String> newestOpen(String schoolId, String serviceId, RequestType type, Instant since,
-                                       String questionId, String answer) {
-        return tickets.newestOpen(schoolId, serviceId, type, since, questionId, answer);
+                                       String room) {
+        return tickets.newestOpen(schoolId, serviceId, type, since, room);
     }
 
     /**

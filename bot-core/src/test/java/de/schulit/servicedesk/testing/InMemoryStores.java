@@ -184,12 +184,12 @@ public final class InMemoryStores {
 
         @Override
         public Optional<String> newestOpen(String schoolId, String serviceId, RequestType type, Instant since,
-                                           String questionId, String answer) {
+                                           String room) {
             return tickets.values().stream()
                     .filter(t -> t.schoolId().equals(schoolId) && t.serviceId().equals(serviceId)
                             && t.requestType() == type && t.status().isOpen() && !t.createdAt().isBefore(since))
-                    .filter(t -> questionId == null || (t.fields().containsKey(questionId)
-                            && Tickets.answerKey(t.fields().get(questionId)).equals(Tickets.answerKey(answer))))
+                    .filter(t -> room == null || (t.fields().containsKey(Tickets.ROOM_QUESTION)
+                            && Tickets.roomKey(t.fields().get(Tickets.ROOM_QUESTION)).equals(Tickets.roomKey(room))))
                     .max(Comparator.comparing(Ticket::createdAt).thenComparing(Ticket::number))
                     .map(Ticket::number);
         }
