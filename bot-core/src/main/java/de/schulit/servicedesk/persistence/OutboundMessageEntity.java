@@ -39,14 +39,6 @@ class OutboundMessageEntity {
     protected OutboundMessageEntity() {
     }
 
-    OutboundMessageEntity(String channel, String address, String text, String options, Instant createdAt) {
-        this.channel = channel;
-        this.address = address;
-        this.text = text;
-        this.options = options;
-        this.createdAt = Timestamps.stored(createdAt);
-    }
-
     Long id() {
         return id;
     }

@@ -18,15 +18,6 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessageEntity,
             + " where h.channel = :channel and h.deliveredAt is null group by h.address) order by m.id")
     List<OutboundMessageEntity> findHeadsOfUndelivered(@Param("channel") String channel, Limit limit);
 
-    /**
-     * Locks the chat's row in {@code outbound_chat} until the transaction ends (0: the chat has no row yet). Pending
-     * changes are flushed first, so every transaction takes its other row locks before this one.
-     */
-    @Modifying(flushAutomatically = true)
-    @Query(value = "update outbound_chat set appended = appended + 1 where channel = :channel and address = :address",
-            nativeQuery = true)
-    int lockChat(@Param("channel") String channel, @Param("address") String address);
-
     long countByChannelAndDeliveredAtIsNull(String channel);
 
     java.util.Optional<OutboundMessageEntity> findFirstByChannelAndDeliveredAtIsNullOrderByIdAsc(String channel);
