@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -38,8 +39,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class JpaTickets implements Tickets {
 
-    private static final List<TicketStatus> NOT_OPEN = Arrays.stream(TicketStatus.values())
-            .filter(status -> !status.isOpen()).toList();
+    /** As literals, not a list parameter: a query with one is planned anew for every call. */
+    private static final String NOT_OPEN = Arrays.stream(TicketStatus.values())
+            .filter(status -> !status.isOpen())
+            .map(status -> TicketStatus.class.getName() + "." + status.name())
+            .collect(Collectors.joining(", ", "(", ")"));
 
     private static final int SEQUENCE_ATTEMPTS = 10;
 
@@ -87,13 +91,13 @@ public class JpaTickets implements Tickets {
         if (!ticket.attachments().isEmpty()) {
             attachments.link(ticket.attachments().stream().map(AttachmentRef::id).toList(), number);
         }
-        return entity.toTicket(attachmentsOf(List.of(number)).getOrDefault(number, List.of()));
+        return entity.toTicket(attachmentsOf(number));
     }
 
     @Override
     public Optional<Ticket> find(String number) {
         return tickets.findByNumber(number)
-                .map(entity -> entity.toTicket(attachmentsOf(List.of(number)).getOrDefault(number, List.of())));
+                .map(entity -> entity.toTicket(attachmentsOf(number)));
     }
 
     @Override
@@ -129,13 +133,12 @@ public class JpaTickets implements Tickets {
         TypedQuery<String> query = entityManager.createQuery("select t.number from TicketEntity t"
                         + " where t.schoolId = :school and t.serviceId = :service and t.requestType = :type"
                         + (room == null ? "" : " and t.roomKey = :room")
-                        + " and t.createdAt >= :since and t.status not in :closed"
+                        + " and t.createdAt >= :since and t.status not in " + NOT_OPEN
                         + " order by t.createdAt desc, t.id desc", String.class)
                 .setParameter("school", schoolId)
                 .setParameter("service", serviceId)
                 .setParameter("type", type.id())
-                .setParameter("since", Timestamps.stored(since))
-                .setParameter("closed", NOT_OPEN);
+                .setParameter("since", Timestamps.stored(since));
         if (room != null) {
             query.setParameter("room", Tickets.roomKey(room));
         }
@@ -148,7 +151,11 @@ public class JpaTickets implements Tickets {
         TicketEntity entity = tickets.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(number));
         entity.record(entry, status, priority);
         tickets.flush();
-        return entity.toTicket(attachmentsOf(List.of(number)).getOrDefault(number, List.of()));
+        return entity.toTicket(attachmentsOf(number));
+    }
+
+    private List<AttachmentRef> attachmentsOf(String number) {
+        return attachments.findListings(number).stream().map(AttachmentListing::toRef).toList();
     }
 
     private Map<String, List<AttachmentRef>> attachmentsOf(Collection<String> numbers) {
