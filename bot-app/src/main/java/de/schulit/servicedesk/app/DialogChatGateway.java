@@ -14,6 +14,8 @@ import de.schulit.servicedesk.identity.Person;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
@@ -40,6 +42,7 @@ class DialogChatGateway implements ChatGateway {
     private final MeterRegistry meters;
     private final ChannelMetrics metrics;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+    private final Map<String, Timer> turnTimers = new ConcurrentHashMap<>();
 
     DialogChatGateway(DialogEngine engine, Outbox outbox, People people, Messages messages, RateLimitProperties limits,
                       PlatformTransactionManager transactions, MeterRegistry meters, ChannelMetrics metrics) {
@@ -77,8 +80,9 @@ class DialogChatGateway implements ChatGateway {
         }
         ReentrantLock lock = locks[Math.floorMod(inbound.from().hashCode(), STRIPES)];
         metrics.received(inbound.from().channel());
-        Timer turns = Timer.builder("servicedesk.dialog.turns").description("Dialog turns handled")
-                .tag("channel", inbound.from().channel()).register(meters);
+        Timer turns = turnTimers.computeIfAbsent(inbound.from().channel(), channel -> Timer
+                .builder("servicedesk.dialog.turns").description("Dialog turns handled").tag("channel", channel)
+                .register(meters));
         lock.lock();
         try {
             return turns.record(() -> runWithRetry(inbound));

@@ -40,10 +40,13 @@ public class JpaConversationStore implements ConversationStore {
     public void save(ChannelAddress address, Conversation conversation) {
         String state = PersistenceJson.MAPPER.writeValueAsString(conversation);
         AddressKey key = AddressKey.of(address);
-        ConversationEntity entity = conversations.findById(key).orElseGet(() -> new ConversationEntity(key));
+        Optional<ConversationEntity> loaded = conversations.findById(key);
+        ConversationEntity entity = loaded.orElseGet(() -> new ConversationEntity(key));
         entity.update(state, conversation.updatedAt() != null ? conversation.updatedAt() : clock.instant(),
                 conversation.inIntake());
-        conversations.save(entity);
+        if (loaded.isEmpty()) {
+            conversations.save(entity); // a loaded one is managed: the flush writes it (save would merge it again)
+        }
     }
 
     @Override

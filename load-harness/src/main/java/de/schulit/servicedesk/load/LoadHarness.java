@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The load harness: starts the packaged app as its own process on H2 or PostgreSQL, with Telegram pointed at a fake
  * Bot API server, and drives simulated requesters through it; prints start-up time, throughput, latency percentiles,
- * errors and heap. Options (all optional): {@code --db h2|postgres --users 200 --warmup 10 --seconds 30
+ * errors and heap. Options (all optional): {@code --db h2|postgres --users 200 --rate <turns/s, all users together>
+ * --warmup 10 --seconds 30
  * --telegram-chats 20 --telegram-seconds 20 --tickets 100000 --heap 256m --jvm "<more JVM options>" --jar <app jar> --java-home <JDK of the app>}.
  * Run from the repository root after {@code ./mvnw -DskipTests package}; see README "Performance".
  */
@@ -27,6 +28,7 @@ public final class LoadHarness {
         Map<String, String> options = options(args);
         String db = options.getOrDefault("db", "h2");
         int users = Integer.parseInt(options.getOrDefault("users", "200"));
+        double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
         Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "10")));
         Duration measured = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
         int chats = Integer.parseInt(options.getOrDefault("telegram-chats", "20"));
@@ -44,8 +46,9 @@ public final class LoadHarness {
         }
         Path work = Path.of("load-harness", "target", "run-" + Instant.now().toEpochMilli());
         List<String> report = new ArrayList<>();
-        note(report, String.format(Locale.ROOT, "Load harness %s: db=%s users=%d warm-up=%ds measured=%ds telegram-chats=%d "
-                        + "tickets=%d heap=%s java=%s jvm=%s jar=%s cores=%d", Instant.now(), db, users, warmUp.toSeconds(),
+        note(report, String.format(Locale.ROOT, "Load harness %s: db=%s users=%d rate=%s warm-up=%ds measured=%ds "
+                        + "telegram-chats=%d tickets=%d heap=%s java=%s jvm=%s jar=%s cores=%d", Instant.now(), db, users,
+                rate > 0 ? (int) rate + "/s" : "unpaced", warmUp.toSeconds(),
                 measured.toSeconds(), chats, tickets, heap, javaHome, jvm, jar, Runtime.getRuntime().availableProcessors()));
 
         try (Database database = "postgres".equals(db) ? Database.postgres() : Database.h2(work.resolve("db"));
@@ -61,8 +64,9 @@ public final class LoadHarness {
                 note(report, String.format(Locale.ROOT, "start-up to ready (empty %s database): %.2f s, app CPU %.2f s",
                         database.name(), app.startup.toMillis() / 1000.0, app.cpu().toMillis() / 1000.0));
                 Stats web = new Stats(app::cpu);
-                int made = new WebChatLoad(app, users).run(users, warmUp, measured, web);
-                note(report, web.report("web chat, " + users + " users, " + database.name()));
+                int made = new WebChatLoad(app, users, rate).run(users, warmUp, measured, web);
+                note(report, web.report("web chat, " + users + " users" + (rate > 0 ? " at " + (int) rate + "/s" : "")
+                        + ", " + database.name()));
                 note(report, String.format(Locale.ROOT, "  tickets created while measured: %d (%.1f/s)", made,
                         made / (double) measured.toSeconds()));
                 if (chats > 0) {
@@ -103,7 +107,7 @@ public final class LoadHarness {
                     lists.end();
                     note(report, lists.report("agent ticket list/detail, " + tickets + " tickets"));
                     Stats web = new Stats(app::cpu);
-                    new WebChatLoad(app, Math.min(users, 50)).run(Math.min(users, 50), Duration.ofSeconds(5),
+                    new WebChatLoad(app, Math.min(users, 50), 0).run(Math.min(users, 50), Duration.ofSeconds(5),
                             Duration.ofSeconds(15), web);
                     note(report, web.report("web chat, " + Math.min(users, 50) + " users, " + tickets + " tickets"));
                     note(report, String.format(Locale.ROOT, "heap used after GC with %d tickets: %d MB (max %s)", tickets,

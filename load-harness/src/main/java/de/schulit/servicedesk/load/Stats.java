@@ -1,5 +1,7 @@
 package de.schulit.servicedesk.load;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -21,6 +23,8 @@ final class Stats {
     private volatile long endNanos;
     private volatile Duration cpuAtStart = Duration.ZERO;
     private volatile Duration cpuAtEnd = Duration.ZERO;
+    private volatile long ownCpuAtStart;
+    private volatile long ownCpuAtEnd;
 
     Stats(Supplier<Duration> appCpu) {
         this.appCpu = appCpu;
@@ -28,12 +32,20 @@ final class Stats {
 
     void start() {
         cpuAtStart = appCpu.get();
+        ownCpuAtStart = ownCpuNanos();
         startNanos = System.nanoTime();
     }
 
     void end() {
         endNanos = System.nanoTime();
         cpuAtEnd = appCpu.get();
+        ownCpuAtEnd = ownCpuNanos();
+    }
+
+    /** The harness's own CPU time: on the same cores as the app, it is what the app did not get. */
+    private static long ownCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     void record(long startedNanos) {
@@ -58,9 +70,10 @@ final class Stats {
         double cpuMsPerTurn = cpuAtEnd.minus(cpuAtStart).toNanos() / 1e6 / Math.max(1, count());
         return String.format(Locale.ROOT,
                 "%-40s %7d turns in %4.1f s = %7.1f turns/s | latency ms p50 %7.2f p95 %7.2f p99 %7.2f max %8.2f"
-                        + " | errors %d | app CPU %.2f ms/turn, %.0f%% of one core",
+                        + " | errors %d | app CPU %.2f ms/turn, %.0f%% of one core | harness CPU %.2f ms/turn",
                 name, count(), seconds, perSecond(), ms(50), ms(95), ms(99), latencies.getMaxValue() / 1000.0,
-                errors.sum(), cpuMsPerTurn, cpuAtEnd.minus(cpuAtStart).toNanos() / 1e7 / seconds);
+                errors.sum(), cpuMsPerTurn, cpuAtEnd.minus(cpuAtStart).toNanos() / 1e7 / seconds,
+                (ownCpuAtEnd - ownCpuAtStart) / 1e6 / Math.max(1, count()));
     }
 
     private double ms(double percentile) {

@@ -16,7 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** N requesters over the web chat API (SPEC.md), each in its own thread with blocking HTTP/1.1 calls. */
+/**
+ * N requesters over the web chat API (SPEC.md), each in its own thread with blocking HTTP/1.1 calls. Without a rate
+ * every user sends its next turn as soon as the last one is answered (a closed loop: it measures the most the app
+ * can do, and latency is mostly waiting in line). With a rate the users together send that many turns per second,
+ * each on its own schedule (an open loop, as people who do not wait for each other): a turn's latency counts from
+ * when it was due, so a turn held up behind a slow one is counted as late too.
+ */
 final class WebChatLoad {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -27,9 +33,13 @@ final class WebChatLoad {
     private final String baseUrl;
     private final HttpClient http;
 
-    WebChatLoad(AppProcess app, int users) {
+    /** Time between two turns of one user; 0: none (closed loop). */
+    private final long intervalNanos;
+
+    WebChatLoad(AppProcess app, int users, double turnsPerSecond) {
         this.app = app;
         this.baseUrl = app.baseUrl;
+        this.intervalNanos = turnsPerSecond > 0 ? (long) (users * 1e9 / turnsPerSecond) : 0;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(Math.max(4, users / 8)))
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -92,6 +102,8 @@ final class WebChatLoad {
         private final Stats stats;
         private final String messages;
         private JsonNode last;
+        /** When the next turn is due (paced runs); users start spread over one interval. */
+        private long dueNanos = System.nanoTime() + (long) (Math.random() * intervalNanos);
 
         Session(Stats stats) throws Exception {
             this.stats = stats;
@@ -108,6 +120,13 @@ final class WebChatLoad {
         public void send(String text, String optionId) throws Exception {
             String body = JSON.writeValueAsString(text != null ? Map.of("text", text) : Map.of("optionId", optionId));
             long started = System.nanoTime();
+            if (intervalNanos > 0) {
+                if (dueNanos > started) {
+                    TimeUnit.NANOSECONDS.sleep(dueNanos - started);
+                }
+                started = dueNanos;
+                dueNanos += intervalNanos;
+            }
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(messages))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
