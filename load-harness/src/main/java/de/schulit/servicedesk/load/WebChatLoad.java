@@ -1,9 +1,11 @@
 package de.schulit.servicedesk.load;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * N requesters over the web chat API (SPEC.md), each in its own thread with blocking HTTP/1.1 calls. Without a rate
+ * N requesters over the web chat API (SPEC.md), each in its own thread with blocking HTTP/1.1 calls on a kept-alive
+ * connection ({@link HttpURLConnection}: it costs the shared cores about half the CPU of {@code java.net.http}). Without a rate
  * every user sends its next turn as soon as the last one is answered (a closed loop: it measures the most the app
  * can do, and latency is mostly waiting in line). With a rate the users together send that many turns per second,
  * each on its own schedule (an open loop, as people who do not wait for each other): a turn's latency counts from
@@ -31,7 +34,6 @@ final class WebChatLoad {
 
     private final AppProcess app;
     private final String baseUrl;
-    private final HttpClient http;
 
     /** Time between two turns of one user; 0: none (closed loop). */
     private final long intervalNanos;
@@ -40,9 +42,8 @@ final class WebChatLoad {
         this.app = app;
         this.baseUrl = app.baseUrl;
         this.intervalNanos = turnsPerSecond > 0 ? (long) (users * 1e9 / turnsPerSecond) : 0;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(Math.max(4, users / 8)))
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        // the JDK keeps at most 5 idle connections per server unless told otherwise: every user keeps its own
+        System.setProperty("http.maxConnections", Integer.toString(Math.max(5, users)));
     }
 
     private volatile boolean measuring;
@@ -97,6 +98,25 @@ final class WebChatLoad {
         return tickets.get();
     }
 
+    private record Response(int status, String body) {
+    }
+
+    /** Reads the whole answer, so that the connection goes back to the keep-alive cache for the next call. */
+    private static Response post(String url, String json) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setConnectTimeout(10_000);
+        connection.setRequestMethod("POST");
+        connection.setRequestProperty("Content-Type", "application/json");
+        connection.setDoOutput(true);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(json.getBytes(StandardCharsets.UTF_8));
+        }
+        int status = connection.getResponseCode();
+        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            return new Response(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
     /** One browser tab: a session and the replies of its last turn. */
     private final class Session implements Intake.Chat {
         private final Stats stats;
@@ -107,13 +127,12 @@ final class WebChatLoad {
 
         Session(Stats stats) throws Exception {
             this.stats = stats;
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/chat/sessions"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (created.statusCode() != 201) {
-                throw new IllegalStateException("session: " + created.statusCode());
+            Response created = post(baseUrl + "/api/chat/sessions", "{}");
+            if (created.status() != 201) {
+                throw new IllegalStateException("session: " + created.status());
             }
-            messages = baseUrl + "/api/chat/sessions/" + JSON.readTree(created.body()).get("sessionId").asString() + "/messages";
+            messages = baseUrl + "/api/chat/sessions/" + JSON.readTree(created.body()).get("sessionId").asString()
+                    + "/messages";
         }
 
         @Override
@@ -127,14 +146,12 @@ final class WebChatLoad {
                 started = dueNanos;
                 dueNanos += intervalNanos;
             }
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(messages))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            Response response = post(messages, body);
             if (measuring) {
                 stats.record(started);
             }
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("turn answered " + response.statusCode() + ": " + response.body());
+            if (response.status() != 200) {
+                throw new IllegalStateException("turn answered " + response.status() + ": " + response.body());
             }
             last = JSON.readTree(response.body()).get("messages");
         }
