@@ -38,79 +38,128 @@ final class SecurityRules {
                     "\\b(virus|viren|trojan|schadprogramm|keylogger|infiziert\\w*|infected|verseucht\\w*)\\b"
                     + "|(trojaner|malware|schadsoftware|ransomware|spyware)"
                     + "|\\b(viren|virus)(warnung|alarm|fund|befall|meldung)"),
-            rule("ransom", List.of("loesegeld", "erpress", "ransom", "decrypt", "bitcoin"),
-                    "\\b(loesegeld\\w*|erpress\\w*|ransom\\w*|decrypt\\w*|bitcoin\\w*)"),
-            rule("scanner alert", List.of("virenscanner", "virenschutz", "antivirus", "defender"),
-                    "\\b(virenscanner|virenschutz|antivirus|defender)\\w* (meldet|warnt|schlaegt|hat "
-                    + W + "{0,3}gefunden)"),
+            rule("ransom", List.of("loesegeld", "erpress", "ransom", "decrypt", "bitcoin", "zahlungsan",
+                            "zahlungsauf", "zahlen sie", "ueberweisen sie"),
+                    "\\b(loesegeld\\w*|erpress\\w*|ransom\\w*|decrypt\\w*|bitcoin\\w*)"
+                    + "|\\b(zahlungsanweisung|zahlungsaufforderung)\\w*"
+                    + "|\\b(zahlen|ueberweisen) sie " + W + "{0,2}(euro|eur|dollar|zznum)\\b"),
+            rule("scanner alert", List.of("virenscanner", "virenschutz", "antivir", "defender"),
+                    "\\b(virenscanner|virenschutz|antivir\\w*|defender)\\w* (meldet|warnt|schlaegt|hat "
+                    + W + "{0,3}gefunden|reports|reported|detected|found|flags|flagged|warns)"
+                    + "|\\b(meldet|warnt|schlaegt) (der |das |die )?(virenscanner|virenschutz|antivir\\w*|defender)"
+                    + "|\\b(virenscanner|virenschutz|antivir\\w*|defender)\\w* " + W + "{0,6}(deaktiviert worden"
+                    + "|wurde deaktiviert|ploetzlich aus|ploetzlich deaktiviert|was disabled|has been disabled"
+                    + "|got disabled)"),
             rule("hacked", List.of("hack", "kompromittiert", "compromised", "geknackt"),
                     "\\b(gehackt|hacker\\w*|hackt|hacked|kompromittiert\\w*|compromised|geknackt)\\b"),
             rule("suspicious", List.of("verdaechtig", "suspicious", "unauthori", "unbefugt"),
                     "\\bverdaechtig\\w*|\\bsuspicious\\b|\\bunauthori[sz]ed\\b|\\bunbefugt\\w*"),
             rule("strange access", List.of("unbekannt", "fremd", "ungewoehnlich", "seltsam", "merkwuerdig",
-                            "unberechtigt"),
+                            "unberechtigt", "komisch", "strange", "weird", "odd"),
                     "\\b(unbekannt|fremd|ungewoehnlich|seltsam|merkwuerdig|unberechtigt)\\w* "
                     + W + "{0,2}(anmeld|login|zugriff|zugang|aktivitaet|sitzung|usb|stick|geraet|device)\\w*"
-                    + "|\\b(unbekannte|fremde)r? (war|hat|sass|stand) (an|am|in|im|auf)\\b"),
-            rule("not me", List.of("nicht", "wasn t", "not by me", "didn t"),
+                    + "|\\b(unbekannte|fremde)r? (mensch |mann |frau |person )?(war|hat|sass|stand) (an|am|in|im|auf)\\b"
+                    + "|\\b(unbekannte|fremde)[rs]? (laptop|rechner|stick|geraet|usb stick) " + W
+                    + "{0,2}(angesteckt|eingesteckt|angeschlossen)"
+                    + "|\\b(absender\\w*|url|adresse|address) (sah |sieht |looked |looks )?(seltsam|komisch|merkwuerdig"
+                    + "|strange|weird|odd)"),
+            rule("not me", List.of("nicht", "nie ", "wasn t", "not by me", "didn t"),
                     "\\b(geaendert|angemeldet|eingeloggt|verschickt|gesendet|versendet|geschrieben)\\w* "
-                    + W + "{0,4}nicht (von )?(mir|ich)\\b|\\bdie ich nicht (geschrieben|verschickt|gesendet)"
+                    + W + "{0,4}nicht (von )?(mir|ich)\\b|\\bdie ich (nicht|nie) (geschrieben|verschickt|gesendet)"
+                    + "|\\bdie habe ich (nicht|nie) (geschrieben|verschickt|gesendet|angelegt|eingerichtet)"
                     + "|\\bwasn t me\\b|\\bnot by me\\b|\\bi didn t (send|write)"
                     + "|\\bobwohl ich (mich )?(gar )?nicht (angemeldet|anmelde|eingeloggt|einlogge)"),
-            rule("someone in my account", List.of("jemand", "someone", "somebody", "in meinem namen", "in my name"),
+            rule("someone in my account", List.of("jemand", "jmd", "someone", "somebody", "in meinem namen",
+                            "in my name", "im namen"),
                     "\\b(jemand|someone|somebody)\\w* " + W + "{0,5}(mit|in|auf|into|to) "
                     + "(meine[mn]?|my) (konto|account|postfach|zugang|mailbox|email)"
-                    + "|\\bin meinem namen\\b|\\bin my name\\b"),
+                    + "|\\b(jemand|jmd|someone|somebody) " + W + "{0,2}(hat|kennt|liest|benutzt|nutzt|has|knows|reads"
+                    + "|uses) (mein(e[mn]?)?|my) (passwort|pw|kennwort|zugangsdaten|password|mails|emails|konto|account"
+                    + "|postfach|mailbox|login)\\b"
+                    + "|\\bin meinem namen\\b|\\bin my name\\b"
+                    + "|\\bim namen (der|des|von) " + W + "{0,9}(geld|ueberweis|gutschein|zahlung)\\w*"),
             rule("foreign login", List.of("anmeld", "login", "sign"),
-                    "\\b(anmeldung|login|anmeldeversuch\\w*|sign ?in) (aus|from) "
-                    + "(russland|china|dem ausland|another country|abroad|\\w+land)\\b|\\blogin alert\\b"),
-            rule("account spams", List.of("spam"),
+                    "\\b(anmeldung(en)?|logins?|anmeldeversuch\\w*|sign ?ins?) (aus|from) "
+                    + "(russland|china|usa|nigeria|dem ausland|another country|abroad|\\w+land|\\w+ien)\\b"
+                    + "|\\blogin alert\\b"),
+            rule("account spams", List.of("spam", "konto", "account"),
                     "\\b(verschickt|versendet|sends?|sending) " + W + "{0,2}spam\\b"
-                    + "|\\bspam an (alle )?(meine )?kontakte"),
-            rule("credentials given away", List.of("passwort", "kennwort", "zugangsdaten", "anmeldedaten",
-                            "password", "credentials"),
+                    + "|\\bspam an (alle )?(meine )?kontakte"
+                    + "|\\b\\w*(konto|account) (hat|has) " + W + "{0,5}(mails|nachrichten|emails) " + W
+                    + "{0,3}(verschickt|versendet|sent)\\b"),
+            rule("credentials given away", List.of("passwort", "passwoert", "kennwort", "zugangsdaten", "anmeldedaten",
+                            "password", "credentials", "posted", "shared", "leaked"),
                     "\\b(passwort|kennwort|zugangsdaten|anmeldedaten|password|credentials)\\w* "
                     + W + "{0,4}(weitergegeben|verraten|preisgegeben|abgegriffen|geleakt|gestohlen|gesagt|genannt"
                     + "|mitgeteilt|abfotografiert|ausgespaeht|told|gave|given)\\b|\\b(gave|told) " + W + "{0,3}(my )?password"
                     + "|\\b(passwort|kennwort|zugangsdaten|password)\\w* " + W + "{0,6}(fremde[nm]?|unbekannte[nm]?"
-                    + "|stranger)\\b"),
+                    + "|stranger)\\b"
+                    + "|\\b\\w*(passwort|passwoert|kennwort|zugangsdaten|anmeldedaten)\\w* " + W
+                    + "{0,7}(gepostet|veroeffentlicht|abfotografiert|herumgeschickt|geteilt)\\b"
+                    + "|\\b(posted|shared|leaked) " + W + "{0,1}(login|password|credentials)"),
             rule("clicked and entered", List.of("geklickt", "gescannt", "clicked", "scanned"),
-                    "\\b(geklickt|angeklickt|gescannt|clicked|scanned) " + W + "{0,8}"
+                    "\\b\\w*(geklickt|gescannt|clicked|scanned) " + W + "{0,8}"
                     + "(angemeldet|eingeloggt|eingegeben|logged in|entered)"),
             rule("fake page", List.of("zugangsdaten", "passwort", "kennwort", "password", "credentials",
                             "gefaelscht", "fake"),
                     "\\b(zugangsdaten|passwort|kennwort|password|credentials) " + W + "{0,3}(auf|on) "
                     + W + "{0,2}(seite|page|site)\\w* " + W + "{0,5}(eingegeben|entered|aussah|looked)"
-                    + "|\\b(gefaelscht|fake)\\w* (seite|page|site|mail|email|nachricht)"),
+                    + "|\\b(gefaelscht|fake)\\w* (\\w+ )?(seite|page|site|mail|email|nachricht|login|anmeldung|formular"
+                    + "|form)|\\b(war|ist|sind|waren|was|is|were) (gefaelscht|fake)\\b"
+                    + "|\\b(seite|page|site)\\w* " + W + "{0,2}(aussah|aussieht|looked like|looks like) " + W
+                    + "{0,6}(passwort|kennwort|zugangsdaten|password|credentials)"),
             rule("link or attachment opened", List.of("link", "anhang", "anhaengen", "datei", "attachment", "mail",
-                            "nachricht", "sms"),
+                            "nachricht", "sms", "zugangsdaten", "passwort", "kennwort", "password", "credentials"),
                     "\\b(link|anhang|anhaengen|datei|attachment)\\w* " + W + "{0,5}"
                     + "(geklickt|angeklickt|geoeffnet|clicked|opened)|\\b(geklickt|angeklickt|clicked|opened) "
                     + W + "{0,4}(link|anhang|attachment)"
-                    + "|\\b(mail|nachricht|sms)\\w* " + W + "{0,5}(geklickt|gedrueckt|angeklickt)"),
-            rule("impostor", List.of("ausgegeben", "posing", "angeblich", "gutschein", "gift"),
+                    + "|\\b(mail|nachricht|sms)\\w* " + W + "{0,5}(geklickt|gedrueckt|angeklickt)"
+                    + "|\\blink\\w* " + W + "{0,4}(gefolgt|followed) " + W + "{0,8}(eingegeben|entered|angemeldet|eingeloggt|logged in)"
+                    + "|\\b(zugangsdaten|passwort|kennwort|password|credentials)\\w* " + W + "{0,3}(formular|form) "
+                    + W + "{0,3}(eingegeben|entered)|\\b(mail|sms|nachricht)\\w* " + W + "{0,8}formular "
+                    + W + "{0,2}ausgefuellt"),
+            rule("impostor", List.of("ausgegeben", "posing", "angeblich", "gutschein", "gift", "anruf", "call"),
                     "\\b(als|as) " + W + "{0,2}(it|support|techniker|administrator|admin|microsoft)\\w* "
                     + "(ausgegeben|posing)|\\bangeblich\\w* " + W + "{0,3}(vom|von|der|die|ein|einem|einer) " + W
                     + "{0,2}(schulleit|it|support|techniker|microsoft|chef|rektor|bank|admin)\\w*"
-                    + "|\\b(gutscheine?|gift ?cards?)\\b"),
+                    + "|\\b(gutschein\\w*|gift ?cards?)\\b"
+                    + "|\\b(anruf|anrufer|call|caller)\\w* (von|vom|from) (microsoft|windows|apple|google)\\b"),
             rule("remote control", List.of("fernwartung", "fernzugriff", "teamviewer", "anydesk", "remote", "maus",
-                            "cursor", "mouse"),
+                            "cursor", "mouse", "selbst", "allein", "by itself", "on its own", "by themselves",
+                            "on their own"),
                     "\\b(fernwartung|fernzugriff|teamviewer|anydesk|remote access)\\w* " + W
                     + "{0,6}(angeblich|fremd|unbekannt|nicht von ihnen|gegeben|zugelassen|erlaubt|granted)"
                     + "|\\b(maus|mauszeiger|cursor|mouse)\\w* " + W + "{0,3}(von selbst|von alleine|alleine|allein"
-                    + "|by itself|on its own)"),
+                    + "|by itself|on its own)"
+                    + "|\\b(oeffnen|oeffnet|starten|startet) sich " + W + "{0,2}(fenster|programm\\w*|apps?) "
+                    + "(von selbst|von alleine|alleine|allein)"
+                    + "|\\b(fenster|programme?|windows|apps|programs) (oeffnen|starten|open|start) (sich )?"
+                    + "(von selbst|von alleine|alleine|allein|by themselves|on their own)"
+                    + "|\\b(webcam|kamera|camera)\\w* " + W + "{0,3}(von selbst|von alleine|von allein|by itself"
+                    + "|on its own) (an|ein|on)\\b"),
             rule("exposed data", List.of("noten", "zeugnis", "schuelerdaten", "gesundheitsdaten", "klausur",
                             "personaldaten", "personenbezogen", "grades", "student data", "aufgetaucht",
-                            "versehentlich", "schueler"),
+                            "versehen", "schueler", "foto", "klassenliste", "falsch", "wrong"),
                     "\\b(noten|zeugnis|schuelerdaten|gesundheitsdaten|klausur|personaldaten|personenbezogen"
-                    + "|grades|student data)\\w* " + W + "{0,6}(fuer alle|oeffentlich|im internet|aufgetaucht"
-                    + "|einsehbar|zugaenglich|public|leaked|alle koennen|jeder kann|falsche[nm]?|fremde[nm]?|elternverteiler)"
-                    + "|\\b(im internet|online) aufgetaucht|\\bversehentlich " + W + "{0,3}(noten|zeugnis|schuelerakte"
-                    + "|schuelerdaten|gesundheitsdaten|personaldaten|klausur)\\w*"
+                    + "|grades|student data|\\w*fotos?|klassenliste|daten von schuelern)\\w* " + W
+                    + "{0,6}(fuer alle|oeffentlich|im internet|aufgetaucht"
+                    + "|einsehbar|zugaenglich|public|leaked|alle koennen|jeder kann|falsche[nm]?|fremde[nm]?|elternverteiler"
+                    + "|eltern ?gruppe|klassen ?gruppe)"
+                    + "|\\b(im internet|online) aufgetaucht|\\b(versehentlich|aus versehen) " + W
+                    + "{0,3}(noten|zeugnis|schuelerakte|schuelerdaten|gesundheitsdaten|personaldaten|klausur|oeffentlich)\\w*"
+                    + "|\\b(an|to) (die |den |das |the )?(falschen?|wrong) (eltern|empfaenger\\w*|person|adresse"
+                    + "|recipients?|parents|klasse|class)\\b"
                     + "|\\bschueler\\w* " + W + "{0,3}(zugriff|zugang) " + W + "{0,3}(lehrer|verwaltung|noten|klausur)\\w*"),
-            rule("privilege grab", List.of("verschafft", "erschlichen", "erlangt"),
+            rule("privilege grab", List.of("verschafft", "erschlichen", "erlangt", "kolleg", "former", "mit meine",
+                            "mit dem lehrer", "with my", "stranger"),
                     "\\b(rechte|zugriff|zugang|access)\\w* " + W + "{0,3}(verschafft|erschlichen|erlangt)"
-                    + "|\\bverschafft " + W + "{0,2}(admin|zugriff|zugang|rechte)"),
+                    + "|\\bverschafft " + W + "{0,2}(admin|zugriff|zugang|rechte)"
+                    + "|\\b(ex ?kolleg\\w*|ehemalige[rn]? (kolleg|lehr|mitarbeit)\\w*|former (colleague|teacher"
+                    + "|employee)s?) (hat|haben|has|have) " + W + "{0,3}(noch|still) " + W + "{0,2}(zugriff|zugang|access)"
+                    + "|\\b(schueler\\w*|jemand|someone|student) " + W + "{0,6}(mit meine[mnr]?|mit dem lehrer|with my) "
+                    + "?(\\w+ )?(zugang|zugangsdaten|passwort|kennwort|konto|account|login|password)\\w* " + W
+                    + "{0,4}(geaendert|eingeloggt|angemeldet|changed|logged)\\b"
+                    + "|\\bstranger (was |is )?(using|sitting at|logged)"),
             rule("encrypted files", List.of("verschluesselt", "encrypted", "umbenannt", "unlesbar", "renamed",
                             "extension", "endung"),
                     "\\b(dateien|daten|files)\\w* " + W + "{0,5}(verschluesselt|encrypted|umbenannt"
@@ -122,12 +171,43 @@ final class SecurityRules {
             rule("stolen", List.of("gestohlen", "geklaut", "entwendet", "diebstahl", "einbruch", "eingebrochen",
                             "stolen", "theft"),
                     "\\b(gestohlen|geklaut|entwendet|diebstahl|einbruch|eingebrochen|stolen|theft)\\b"),
-            rule("lost device", List.of("verloren", "liegen", "lost", "misplaced", "left", "forgot"),
+            rule("lost device", List.of("verloren", "liegen", "lost", "misplaced", "left", "forgot", "verschwunden",
+                            "weggekommen", "abhanden", "disappeared", "vanished", "missing", "took", "taken",
+                            "grabbed", "stolen", "vergessen", "fehl"),
                     "\\b(laptop|notebook|dienstnotebook|dienstlaptop|tablet|ipad|diensthandy"
                     + "|usb ?stick|stick|festplatte|dienstgeraet)\\w* " + W + "{0,6}(verloren|liegen ?gelassen"
                     + "|liegen ?lassen)\\b|\\b(lost|misplaced) " + W + "{0,3}(laptop|usb|stick|tablet|ipad|notebook"
                     + "|phone|hard drive)|\\b(left|forgot) " + W + "{0,3}(laptop|ipad|tablet|notebook|phone) "
-                    + W + "{0,3}(on|in) the (bus|train|taxi|tram|car)"),
+                    + W + "{0,3}(on|in) the (bus|train|taxi|tram|car)"
+                    + "|(?:^|\\b(?:der|das|die|ein|eine|mein|meine|unser|unsere|zwei|drei|zznum) )(\\w+ )?"
+                    + "(laptop|notebook|dienstnotebook|dienstlaptop|tablet|ipad|diensthandy|handy|festplatte"
+                    + "|datentraeger|usb ?stick)s? " + W + "{0,3}(ist|sind|war|waren|wurde|wurden) " + W
+                    + "{0,4}(verschwunden|weggekommen|abhanden gekommen)\\b"
+                    + "|\\b(ist|sind|war|waren) (das|der|die|ein|eine|mein|meine|unser|zwei|drei|zznum) (\\w+ )?"
+                    + "(laptop|notebook|dienstnotebook|dienstlaptop|tablet|ipad|diensthandy|handy|festplatte"
+                    + "|datentraeger)s? " + W + "{0,4}(verschwunden|weggekommen|abhanden gekommen)\\b"
+                    + "|\\b(laptop|notebook|ipad|tablet|phone|mobile|usb stick|hard drive)s? " + W
+                    + "{0,3}(disappeared|vanished|went missing|has gone missing)"
+                    + "|\\b(someone|somebody) (took|has taken|grabbed) (my|the) " + W
+                    + "{0,2}(laptop|phone|mobile|ipad|tablet|notebook)"
+                    + "|\\b(usb ?stick|stick|laptop|ipad|tablet|notebook|phone|hard drive)s? " + W
+                    + "{0,5}(was|were|got|has been|have been) (lost|stolen|left behind)"
+                    + "|\\b(laptop|notebook|dienstnotebook|dienstlaptop|tablet|ipad|diensthandy|festplatte|usb ?stick)\\w* "
+                    + W + "{0,2}(im|in der|in einem|in einer) (zug|bus|bahn|taxi|tram|strassenbahn) " + W
+                    + "{0,2}(vergessen|liegen ?gelassen)"
+                    + "|\\baus dem " + W + "{0,5}(fehlen|fehlt) " + W + "{0,4}(ipads?|tablets?|laptops?|notebooks?|geraete)\\b"),
+            rule("mfa approved by mistake", List.of("versehen", "mistake", "accidental"),
+                    "\\b(zwei ?faktor|two ?factor|2fa|mfa|authenticator|anmeldeanfrage|push)\\w* " + W
+                    + "{0,10}(versehentlich|aus versehen) " + W + "{0,2}(bestaetigt|genehmigt|zugelassen)"
+                    + "|\\b(approved|confirmed|accepted) " + W + "{0,3}(two ?factor|2fa|mfa|push|login|sign in)\\w* "
+                    + W + "{0,3}(by mistake|accidentally)|\\b(accidentally|by mistake) (approved|confirmed|accepted)"),
+            rule("rogue extension", List.of("erweiterung", "extension", "add on", "toolbar"),
+                    "\\b(browser ?erweiterung|erweiterung|extension|add on|toolbar)\\w* " + W
+                    + "{0,4}(von selbst|selbst installiert|alleine|allein|by itself|on its own|ungefragt)"),
+            rule("eavesdropping", List.of("mitschneid", "mitgeschnitten", "abgegriffen", "ausgespaeht", "ausspion",
+                            "spioniert", "keylog", "sniff"),
+                    "\\b(mitschneid\\w*|mitgeschnitten|abgegriffen|ausgespaeht|ausspioniert|spioniert\\w*"
+                    + "|keylog\\w*|sniff\\w*)"),
             rule("data incident", List.of("datenleck", "datenpanne", "datenschutz", "datenabfluss", "datenverlust",
                             "data breach", "data leak", "sicherheitsvorfall", "security incident"),
                     "\\b(datenleck|datenpanne|datenschutzvorfall|datenschutzverletzung|datenabfluss"

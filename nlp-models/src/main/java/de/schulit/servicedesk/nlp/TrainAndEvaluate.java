@@ -21,7 +21,8 @@ import java.util.Map;
  * </pre>
  * Prints k-fold cross-validation figures on the training corpus and, with {@code --heldout} (repeatable), the
  * figures of a model trained on the whole corpus on each held-out file. {@code --errors} lists the cross-validation
- * mistakes (never the held-out ones: the held-out file is for measuring, not for tuning).
+ * mistakes (never the held-out ones: the held-out file is for measuring, not for tuning); SECURITY-NOT-AMONG-CANDIDATES
+ * marks a security incident whose candidates lack {@code sicherheit}.
  */
 public final class TrainAndEvaluate {
 
@@ -122,12 +123,14 @@ public final class TrainAndEvaluate {
             boolean wrongFirst = o.isIt() && !o.gold().service().equals(first);
             boolean wrongType = o.isIt() && Labels.isRequestType(o.gold().requestType())
                     && !o.gold().requestType().equals(p.requestType());
+            boolean securityMissed = Labels.SECURITY.equals(o.gold().service())
+                    && p.candidates().stream().noneMatch(c -> Labels.SECURITY.equals(c.label()));
             if (wrongTop || wrongType) {
-                lines.add(String.format(Locale.ROOT, "%-12s %-9s -> %-12s %-9s %.2f %s%s%s | %s",
+                lines.add(String.format(Locale.ROOT, "%-12s %-9s -> %-12s %-9s %.2f %s%s%s%s | %s",
                         o.gold().service(), o.gold().requestType(), o.decision().label(), p.requestType(),
                         p.confidence(), p.serviceId() == null ? "abstain" : "DECIDED",
                         o.decision().ruleFired() ? " rule" : "", wrongFirst ? " TOP1-MISS(" + first + ")" : "",
-                        o.gold().text()));
+                        securityMissed ? " SECURITY-NOT-AMONG-CANDIDATES" : "", o.gold().text()));
             }
         }
         lines.sort(null);

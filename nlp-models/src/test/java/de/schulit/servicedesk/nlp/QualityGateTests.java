@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
  * the complete, calibrated evaluation.
  *
  * <p>Top-3 and request type are held to the issue's targets (0.98 and 0.90), which the pipeline meets: this
- * 5-fold run measures top-3 0.986 and request type 0.926 on the current corpus (1,765 texts; see
- * nlp-models/README.md). Top-1 misses its target (0.92; measured 0.904), so its floor sits about one point below
+ * 5-fold run measures top-3 0.985 and request type 0.927 on the current corpus (2,957 texts; see
+ * nlp-models/README.md). Top-1 misses its target (0.92; measured 0.900), so its floor sits half a point below
  * the measured figure and guards against regressions; {@code -Dnlp.gate.top1=0.92} enforces the target. The
  * folds are fixed by the trainer's seed, so the figures only move when corpus or pipeline change.
  */
 class QualityGateTests {
 
-    static final double TOP1_FLOOR = Double.parseDouble(System.getProperty("nlp.gate.top1", "0.89"));
+    static final double TOP1_FLOOR = Double.parseDouble(System.getProperty("nlp.gate.top1", "0.895"));
     static final double TOP3_FLOOR = Double.parseDouble(System.getProperty("nlp.gate.top3", "0.98"));
     static final double REQUEST_TYPE_FLOOR = Double.parseDouble(System.getProperty("nlp.gate.requestType", "0.90"));
 

@@ -31,6 +31,18 @@ class SecurityRulesTests {
             "I clicked a link in a phishing mail",
             "Verdächtige Mail mit Rechnung im Anhang",
             "my laptop was stolen",
+            "Der Dienstlaptop aus dem Lehrerzimmer ist seit gestern verschwunden",
+            "I accidentally approved a sign-in request",
+            "Der Virenschutz wurde deaktiviert, das war keiner von uns",
+            "Eine Browser-Erweiterung hat sich von selbst installiert",
+            "Anruf von Microsoft, ich sollte eine Software installieren",
+            "Ein ehemaliger Kollege hat immer noch Zugriff auf den Lehrerordner",
+            "jmd kennt mein passwort",
+            "Die Schulfotos mit Namen sind öffentlich im Netz",
+            "Ich bin dem Link in der SMS gefolgt und habe mich angemeldet",
+            "Auf dem Bildschirm steht: Zahlen Sie 500 Euro, um Ihre Dateien zurückzubekommen",
+            "Die Rechnung mit der neuen Bankverbindung war gefälscht",
+            "Aus dem Notebookwagen fehlen seit Freitag drei Laptops",
     })
     void firesOnSecurityIncidents(String text) {
         assertThat(fires(text)).as(text).isTrue();
@@ -46,6 +58,18 @@ class SecurityRulesTests {
             "Kann man verschlüsselte E-Mails verschicken?",
             "Wir brauchen 30 neue iPads",
             "Die Heizung im Raum 2.14 ist kaputt",
+            "Die Kamera-App auf den iPads ist verschwunden",
+            "Kann der Virenschutz für die Prüfungssoftware deaktiviert werden?",
+            "Wir brauchen eine Erweiterung des WLAN im Altbau",
+            "Ich habe die Zwei-Faktor-Anmeldung eingerichtet und bestätigt, aber der Code kommt nicht",
+            "Die ehemalige Kollegin braucht noch Zugriff auf ihre Dateien",
+            "Ich habe meinen Dienstlaptop zuhause vergessen, gibt es ein Leihgerät?",
+            "Die Doku-Kamera schaltet sich von selbst aus",
+            "Das Programm schließt sich von selbst",
+            "Der Schüler kann sich mit dem Passwort nicht anmelden",
+            "Uns fehlen noch zwei Laptops für die Referendare",
+            "Aus dem Ladewagen fehlen zwei Ladekabel",
+            "Die Taskleiste auf meinem Laptop ist verschwunden",
     })
     void staysQuietOnOrdinaryRequests(String text) {
         assertThat(fires(text)).as(text).isFalse();
