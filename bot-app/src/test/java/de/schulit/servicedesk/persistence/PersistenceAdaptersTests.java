@@ -355,8 +355,9 @@ class PersistenceAdaptersTests {
         String otherSchool = school();
         Person anna = people.create(school, "Anna Schmidt", Role.STAFF, "de");
         Person carla = people.create(otherSchool, "Carla Neumann", Role.STAFF, "de");
-        Ticket older = newTicket(school, anna, T0.plusSeconds(60));
+        newTicket(school, anna, T0.plusSeconds(60));
         Ticket otherRoom = newTicket(school, anna, T0.plusSeconds(90), Map.of("raum", "A 1.01"));
+        Ticket newer = newTicket(school, anna, T0.plusSeconds(100));
         Ticket resolved = newTicket(school, anna, T0.plusSeconds(130));
         tickets.record(resolved.number(), new HistoryEntry(HistoryType.STATUS_CHANGE, "Jana", "erledigt",
                 TicketStatus.RESOLVED, T0.plusSeconds(140)), TicketStatus.RESOLVED, Priority.P3);
@@ -365,10 +366,13 @@ class PersistenceAdaptersTests {
 
         assertThat(tickets.newestOpen(school, "wlan", RequestType.ANFRAGE, T0, null)).contains(noRoom.number());
         assertThat(tickets.newestOpen(school, "wlan", RequestType.ANFRAGE, T0, "raum b2.11 "))
-                .contains(older.number());
+                .contains(newer.number());
+        assertThat(tickets.newestOpen(school, "wlan", RequestType.ANFRAGE, T0, "B 2.11")).contains(newer.number());
         assertThat(tickets.newestOpen(school, "wlan", RequestType.ANFRAGE, T0, "A 1.01"))
                 .contains(otherRoom.number());
         assertThat(tickets.newestOpen(school, "wlan", RequestType.ANFRAGE, T0.plusSeconds(61), "B 2.11"))
+                .contains(newer.number());
+        assertThat(tickets.newestOpen(school, "wlan", RequestType.ANFRAGE, T0.plusSeconds(101), "B 2.11"))
                 .isEmpty();
         assertThat(tickets.newestOpen(school, "wlan", RequestType.ANFRAGE, T0, "B 2.12")).isEmpty();
         assertThat(tickets.newestOpen(school, "wlan", RequestType.STOERUNG, T0, null)).isEmpty();
