@@ -62,9 +62,9 @@ import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -773,7 +773,7 @@ class PersistenceAdaptersTests {
             });
             mine.replyTo("SD-2026-00002");
             conversations.save(address, mine);
-        })).isInstanceOf(ObjectOptimisticLockingFailureException.class);
+        })).isInstanceOf(OptimisticLockingFailureException.class);
 
         assertThat(conversations.load(address).orElseThrow().replyTo()).isEqualTo("SD-2026-00001");
     }

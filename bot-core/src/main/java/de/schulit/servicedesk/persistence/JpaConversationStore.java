@@ -3,50 +3,114 @@ package de.schulit.servicedesk.persistence;
 import de.schulit.servicedesk.channel.ChannelAddress;
 import de.schulit.servicedesk.dialog.Conversation;
 import de.schulit.servicedesk.dialog.ConversationStore;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.springframework.data.domain.Limit;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@link ConversationStore} in the {@code conversation} table, the state as JSON of the conversation's fields.
  * Loaded and saved in one transaction, a concurrent change of the same chat fails the save with an
- * optimistic locking exception instead of being overwritten.
+ * {@link OptimisticLockingFailureException} instead of being overwritten: the version read by {@link #load} is
+ * remembered for the transaction and the update is conditional on it.
+ *
+ * <p>Plain JDBC: every dialog turn loads and saves its conversation, and Hibernate's lookup, dirty check and flush
+ * of this one row cost more than the SQL.
  */
 @Repository
 @Transactional(readOnly = true)
 public class JpaConversationStore implements ConversationStore {
 
+    /** Remembered when {@link #load} found no row: the save must then insert, not overwrite a concurrent insert. */
+    private static final long ABSENT = -1L;
+
     private final ConversationRepository conversations;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    JpaConversationStore(ConversationRepository conversations, ObjectProvider<Clock> clock) {
+    JpaConversationStore(ConversationRepository conversations, JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
         this.conversations = conversations;
+        this.jdbc = jdbc;
         this.clock = Timestamps.clock(clock);
     }
 
     @Override
     public Optional<Conversation> load(ChannelAddress address) {
-        return conversations.findById(AddressKey.of(address))
-                .map(entity -> PersistenceJson.MAPPER.readValue(entity.state(), Conversation.class));
+        Map<ChannelAddress, Long> versions = loadedVersions();
+        String sql = "select state, version from conversation where channel = ? and external_id = ?";
+        List<Conversation> found = jdbc.query(sql, (row, n) -> {
+            versions.put(address, row.getLong("version"));
+            return PersistenceJson.MAPPER.readValue(row.getString("state"), Conversation.class);
+        }, address.channel(), address.id());
+        if (found.isEmpty()) {
+            versions.put(address, ABSENT);
+        }
+        return found.stream().findFirst();
     }
 
     @Override
     @Transactional
     public void save(ChannelAddress address, Conversation conversation) {
         String state = PersistenceJson.MAPPER.writeValueAsString(conversation);
-        AddressKey key = AddressKey.of(address);
-        Optional<ConversationEntity> loaded = conversations.findById(key);
-        ConversationEntity entity = loaded.orElseGet(() -> new ConversationEntity(key));
-        entity.update(state, conversation.updatedAt() != null ? conversation.updatedAt() : clock.instant(),
-                conversation.inIntake());
-        if (loaded.isEmpty()) {
-            conversations.save(entity); // a loaded one is managed: the flush writes it (save would merge it again)
+        OffsetDateTime updatedAt = OffsetDateTime.ofInstant(Timestamps.stored(
+                conversation.updatedAt() != null ? conversation.updatedAt() : clock.instant()), ZoneOffset.UTC);
+        Map<ChannelAddress, Long> versions = loadedVersions();
+        Long loaded = versions.remove(address);
+        boolean saved;
+        Long next;
+        if (loaded == null) { // not read in this transaction: nothing to compare with
+            saved = update(address, state, updatedAt, conversation.inIntake(), null)
+                    || insert(address, state, updatedAt, conversation.inIntake());
+            next = null;
+        } else if (loaded == ABSENT) {
+            saved = insert(address, state, updatedAt, conversation.inIntake());
+            next = 0L;
+        } else {
+            saved = update(address, state, updatedAt, conversation.inIntake(), loaded);
+            next = loaded + 1;
         }
+        if (!saved) {
+            // changed, created or deleted by another transaction since this one read it: the caller retries afresh
+            throw new OptimisticLockingFailureException("conversation of a " + address.channel()
+                    + " chat changed concurrently");
+        }
+        if (next != null) {
+            versions.put(address, next);
+        }
+    }
+
+    private boolean update(ChannelAddress address, String state, OffsetDateTime updatedAt, boolean inIntake,
+                           Long expectedVersion) {
+        String sql = "update conversation set state = ?, updated_at = ?, in_intake = ?, version = version + 1"
+                + " where channel = ? and external_id = ?";
+        return expectedVersion == null
+                ? jdbc.update(sql, state, updatedAt, inIntake, address.channel(), address.id()) == 1
+                : jdbc.update(sql + " and version = ?", state, updatedAt, inIntake, address.channel(), address.id(),
+                        expectedVersion) == 1;
+    }
+
+    private boolean insert(ChannelAddress address, String state, OffsetDateTime updatedAt, boolean inIntake) {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) (Connection connection) ->
+                RaceFreeInsert.insert(connection, "insert into conversation"
+                                + " (channel, external_id, state, updated_at, in_intake, version) values (?, ?, ?, ?, ?, 0)",
+                        address.channel(), address.id(), state, updatedAt, inIntake)));
+    }
+
+    /** Versions read in the current transaction. */
+    private Map<ChannelAddress, Long> loadedVersions() {
+        return TransactionScoped.get(this, HashMap::new);
     }
 
     @Override

@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * A web chat session as stored: only the SHA-256 hash of the session id, never the id itself
- * (the id is the browser's bearer secret).
+ * (the id is the browser's bearer secret). Read and written by {@link WebChatSessions} with plain JDBC; the entity
+ * serves the retention job.
  */
 @Entity
 @Table(name = "webchat_session")
@@ -28,25 +29,7 @@ class WebChatSession {
         // for JPA
     }
 
-    WebChatSession(String idHash, Instant createdAt) {
-        this.idHash = idHash;
-        this.createdAt = createdAt;
-        this.lastSeenAt = createdAt;
-    }
-
     String idHash() {
         return idHash;
-    }
-
-    Instant createdAt() {
-        return createdAt;
-    }
-
-    Instant lastSeenAt() {
-        return lastSeenAt;
-    }
-
-    void seenAt(Instant at) {
-        this.lastSeenAt = at;
     }
 }

@@ -8,15 +8,20 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Opens web chat sessions and resolves a session id to the chat address it stands for.
  * The session id is an unguessable bearer secret; only its SHA-256 hash is stored and used as the address.
+ * Plain JDBC without a transaction: every message and every poll of the web chat resolves its session.
  */
 @Component
 class WebChatSessions {
@@ -29,13 +34,13 @@ class WebChatSessions {
     /** Polling runs every few seconds; recording every request would write to the database just as often. */
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
-    private final WebChatSessionRepository sessions;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration timeout;
     private final SecureRandom random = new SecureRandom();
 
-    WebChatSessions(WebChatSessionRepository sessions, Clock clock, WebChatProperties properties) {
-        this.sessions = sessions;
+    WebChatSessions(JdbcTemplate jdbc, Clock clock, WebChatProperties properties) {
+        this.jdbc = jdbc;
         this.clock = clock;
         this.timeout = properties.sessionTimeout();
     }
@@ -45,7 +50,9 @@ class WebChatSessions {
         byte[] bytes = new byte[ID_BYTES];
         random.nextBytes(bytes);
         String sessionId = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        sessions.save(new WebChatSession(hash(sessionId), clock.instant()));
+        OffsetDateTime now = stored(clock.instant());
+        jdbc.update("insert into webchat_session (id_hash, created_at, last_seen_at) values (?, ?, ?)",
+                hash(sessionId), now, now);
         return sessionId;
     }
 
@@ -56,13 +63,19 @@ class WebChatSessions {
         }
         String idHash = hash(sessionId);
         Instant now = clock.instant();
-        return sessions.findById(idHash).filter(session -> session.lastSeenAt().plus(timeout).isAfter(now)).map(session -> {
-            if (session.lastSeenAt().plus(TOUCH_INTERVAL).isBefore(now)) {
-                session.seenAt(now);
-                sessions.save(session);
+        Optional<Instant> lastSeen = jdbc.query("select last_seen_at from webchat_session where id_hash = ?",
+                (row, n) -> row.getObject("last_seen_at", OffsetDateTime.class).toInstant(), idHash).stream().findFirst();
+        return lastSeen.filter(seen -> seen.plus(timeout).isAfter(now)).map(seen -> {
+            if (seen.plus(TOUCH_INTERVAL).isBefore(now)) {
+                jdbc.update("update webchat_session set last_seen_at = ? where id_hash = ?", stored(now), idHash);
             }
             return address(idHash);
         });
+    }
+
+    /** As the database keeps it: microseconds, with the offset. */
+    private static OffsetDateTime stored(Instant instant) {
+        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     static ChannelAddress address(String idHash) {

@@ -24,11 +24,11 @@ import de.schulit.servicedesk.channel.Outbox;
 import de.schulit.servicedesk.channel.QueuedMessage;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +41,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -59,29 +63,36 @@ class WebChatControllerTests {
     @MockitoBean
     private Outbox outbox;
 
-    @MockitoBean
-    private WebChatSessionRepository repository;
-
-    /** The sessions the fake repository knows, by hash. */
-    private final Map<String, WebChatSession> stored = new HashMap<>();
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @BeforeEach
-    void fakeRepository() {
-        given(repository.save(any(WebChatSession.class))).willAnswer(call -> {
-            WebChatSession session = call.getArgument(0);
-            stored.put(session.idHash(), session);
-            return session;
+    void noSessions() {
+        jdbc.update("delete from webchat_session");
+    }
+
+    /** The stored sessions: hash to created and last seen. */
+    private Map<String, List<Instant>> stored() {
+        Map<String, List<Instant>> sessions = new HashMap<>();
+        jdbc.query("select id_hash, created_at, last_seen_at from webchat_session", row -> {
+            sessions.put(row.getString("id_hash"), List.of(
+                    row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                    row.getObject("last_seen_at", OffsetDateTime.class).toInstant()));
         });
-        given(repository.findById(any(String.class)))
-                .willAnswer(call -> Optional.ofNullable(stored.get(call.<String>getArgument(0))));
+        return sessions;
+    }
+
+    private void store(String sessionId, Instant lastSeen) {
+        jdbc.update("merge into webchat_session (id_hash, created_at, last_seen_at) key (id_hash) values (?, ?, ?)",
+                WebChatSessions.hash(sessionId), lastSeen.atOffset(ZoneOffset.UTC), lastSeen.atOffset(ZoneOffset.UTC));
     }
 
     @Test
     void aSessionUnusedForLongerThanTheTimeoutIsGone() throws Exception {
         String stale = "S".repeat(43);
         String fresh = "F".repeat(43);
-        stored.put(WebChatSessions.hash(stale), new WebChatSession(WebChatSessions.hash(stale), NOW.minus(java.time.Duration.ofDays(30))));
-        stored.put(WebChatSessions.hash(fresh), new WebChatSession(WebChatSessions.hash(fresh), NOW.minus(java.time.Duration.ofDays(29))));
+        store(stale, NOW.minus(java.time.Duration.ofDays(30)));
+        store(fresh, NOW.minus(java.time.Duration.ofDays(29)));
         given(outbox.after(any(), anyLong(), anyInt())).willReturn(List.of());
 
         mvc.perform(get("/api/chat/sessions/" + stale + "/messages")).andExpect(status().isNotFound())
@@ -101,11 +112,9 @@ class WebChatControllerTests {
         String sessionId = com.jayway.jsonpath.JsonPath.read(result.getResponse().getContentAsString(), "$.sessionId");
 
         assertThat(sessionId).matches("[A-Za-z0-9_-]{43}");
-        assertThat(stored).containsOnlyKeys(WebChatSessions.hash(sessionId));
+        assertThat(stored()).containsOnlyKeys(WebChatSessions.hash(sessionId));
         assertThat(WebChatSessions.hash(sessionId)).matches("[0-9a-f]{64}").doesNotContain(sessionId);
-        WebChatSession session = stored.values().iterator().next();
-        assertThat(session.createdAt()).isEqualTo(NOW);
-        assertThat(session.lastSeenAt()).isEqualTo(NOW);
+        assertThat(stored().get(WebChatSessions.hash(sessionId))).as("created, last seen").containsExactly(NOW, NOW);
     }
 
     @Test
@@ -276,16 +285,15 @@ class WebChatControllerTests {
     @Test
     void aSessionInUseIsMarkedAsSeenAtMostOncePerMinute() throws Exception {
         String sessionId = openSession();
-        WebChatSession session = stored.get(WebChatSessions.hash(sessionId));
-        session.seenAt(NOW.minusSeconds(30));
+        store(sessionId, NOW.minusSeconds(30));
         given(outbox.after(any(), anyLong(), anyInt())).willReturn(List.of());
 
         mvc.perform(get("/api/chat/sessions/{id}/messages", sessionId)).andExpect(status().isOk());
-        assertThat(session.lastSeenAt()).isEqualTo(NOW.minusSeconds(30));
+        assertThat(stored().get(WebChatSessions.hash(sessionId)).get(1)).isEqualTo(NOW.minusSeconds(30));
 
-        session.seenAt(NOW.minusSeconds(61));
+        store(sessionId, NOW.minusSeconds(61));
         mvc.perform(get("/api/chat/sessions/{id}/messages", sessionId)).andExpect(status().isOk());
-        assertThat(session.lastSeenAt()).isEqualTo(NOW);
+        assertThat(stored().get(WebChatSessions.hash(sessionId)).get(1)).isEqualTo(NOW);
     }
 
     private String openSession() throws Exception {
@@ -301,6 +309,18 @@ class WebChatControllerTests {
         @Bean
         Clock clock() {
             return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+
+        /** The session table as the migrations create it (V2), in an in-memory database. */
+        @Bean(destroyMethod = "shutdown")
+        EmbeddedDatabase database() {
+            return new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true)
+                    .addScript("webchat-session-schema.sql").build();
+        }
+
+        @Bean
+        JdbcTemplate jdbcTemplate(EmbeddedDatabase database) {
+            return new JdbcTemplate(database);
         }
     }
 }
