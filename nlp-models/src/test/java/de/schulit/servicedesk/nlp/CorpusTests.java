@@ -27,7 +27,8 @@ class CorpusTests {
     void noHeldOutTextIsTrainedOn() {
         Set<String> training = Corpus.readBundled().stream()
                 .map(t -> TextNormalizer.normalize(t.text())).collect(Collectors.toSet());
-        for (String file : List.of("heldout.tsv", "heldout-staff.tsv", "heldout-fresh.tsv", "heldout-fresh2.tsv")) {
+        for (String file : List.of("heldout.tsv", "heldout-staff.tsv", "heldout-fresh.tsv", "heldout-fresh2.tsv",
+                "heldout-fresh3.tsv")) {
             assertThat(Corpus.readHeldOut(Path.of("src/test/resources/corpus", file)))
                     .as(file).isNotEmpty()
                     .noneMatch(t -> training.contains(TextNormalizer.normalize(t.text())));
