@@ -15,8 +15,9 @@ import java.util.Map;
  * The load harness: starts the packaged app as its own process on H2 or PostgreSQL, with Telegram pointed at a fake
  * Bot API server, and drives simulated requesters through it; prints start-up time, throughput, latency percentiles,
  * errors and heap. Options (all optional): {@code --db h2|postgres --users 200 --rate <turns/s, all users together>
- * --warmup 10 --seconds 30
- * --telegram-chats 20 --telegram-seconds 20 --tickets 100000 --heap 256m --jvm "<more JVM options>" --jar <app jar> --java-home <JDK of the app>}.
+ * --warmup 10 --seconds 30 --telegram-chats 20 --telegram-seconds 20 --tickets 100000 --heap 256m
+ * --jvm "<more JVM options>" --h2-options "<H2 URL options, added to or replacing the shipped ones>" --jar <app jar>
+ * --java-home <JDK of the app>}.
  * Run from the repository root after {@code ./mvnw -DskipTests package}; see README "Performance".
  */
 public final class LoadHarness {
@@ -51,7 +52,8 @@ public final class LoadHarness {
                 rate > 0 ? (int) rate + "/s" : "unpaced", warmUp.toSeconds(),
                 measured.toSeconds(), chats, tickets, heap, javaHome, jvm, jar, Runtime.getRuntime().availableProcessors()));
 
-        try (Database database = "postgres".equals(db) ? Database.postgres() : Database.h2(work.resolve("db"));
+        try (Database database = "postgres".equals(db) ? Database.postgres()
+                : Database.h2(work.resolve("db"), options.getOrDefault("h2-options", ""));
              FakeTelegramServer telegram = new FakeTelegramServer()) {
             List<String> arguments = new ArrayList<>(database.springArguments());
             arguments.addAll(List.of("--servicedesk.demo.enabled=true",
