@@ -11,7 +11,8 @@ import java.util.List;
  * <p>Security incidents get precedence, because a missed one is a P1 left lying: when a keyword rule fires,
  * "sicherheit" is decided; a model score of at least {@code securityFloor} keeps it among the candidates and
  * vetoes "no IT matter"; and as top candidate it is decided from {@code securityThreshold} on, which is lower
- * than the general threshold.
+ * than the general threshold. Whenever "sicherheit" is the top candidate the request type is "stoerung", as
+ * the catalog and the labelling convention have it, whatever the request type model says.
  *
  * @param temperature       temperature scaling of the model's probabilities (p_i^(1/T), renormalised)
  * @param threshold         a service is decided only when its calibrated confidence reaches this; below
@@ -107,7 +108,8 @@ record DecisionPolicy(double temperature, double threshold, double noItThreshold
         } else {
             serviceId = top.confidence() >= threshold ? top.label() : null;
         }
-        Prediction prediction = new Prediction(serviceId, outOfScope ? null : requestType, top.confidence(),
+        String type = outOfScope ? null : Labels.SECURITY.equals(top.label()) ? Labels.INCIDENT : requestType;
+        Prediction prediction = new Prediction(serviceId, type, top.confidence(),
                 List.copyOf(candidates), outOfScope, language);
         boolean noItLabel = outOfScope || (serviceId == null && Labels.NO_IT.equals(argmax));
         return new Decision(prediction, noItLabel ? Labels.NO_IT : top.label(), ruleFired);

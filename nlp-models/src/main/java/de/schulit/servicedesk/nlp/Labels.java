@@ -8,7 +8,8 @@ final class Labels {
     /** The out-of-scope class: no IT matter at all. */
     static final String NO_IT = "kein_it";
     static final String SECURITY = "sicherheit";
-    static final List<String> REQUEST_TYPES = List.of("stoerung", "anfrage", "bedarf");
+    static final String INCIDENT = "stoerung";
+    static final List<String> REQUEST_TYPES = List.of(INCIDENT, "anfrage", "bedarf");
 
     private Labels() {
     }

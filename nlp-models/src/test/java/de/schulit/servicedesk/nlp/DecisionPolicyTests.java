@@ -84,6 +84,20 @@ class DecisionPolicyTests {
     }
 
     @Test
+    void securityAsTopCandidateIsAlwaysAnIncident() {
+        Prediction ruled = policy.decide(LABELS, new double[] {0.30, 0.30, 0.10, 0.10, 0.10, 0.10}, true, "bedarf", "de")
+                .prediction();
+        assertThat(ruled.requestType()).isEqualTo("stoerung");
+        Prediction undecided = policy.decide(LABELS, new double[] {0.20, 0.20, 0.05, 0.10, 0.40, 0.05}, false,
+                "anfrage", "de").prediction();
+        assertThat(undecided.serviceId()).isNull();
+        assertThat(undecided.requestType()).isEqualTo("stoerung");
+        Prediction other = policy.decide(LABELS, new double[] {0.80, 0.05, 0.02, 0.05, 0.06, 0.02}, false,
+                "anfrage", "de").prediction();
+        assertThat(other.requestType()).isEqualTo("anfrage");
+    }
+
+    @Test
     void aModestSecurityScoreKeepsSecurityAmongTheCandidates() {
         Prediction p = decide(false, 0.40, 0.25, 0.02, 0.20, 0.11, 0.02).prediction();
         assertThat(p.candidates()).extracting(ScoredLabel::label).containsExactly("drucken", "email", "sicherheit");
