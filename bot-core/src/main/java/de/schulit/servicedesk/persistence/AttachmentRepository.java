@@ -22,14 +22,4 @@ interface AttachmentRepository extends JpaRepository<AttachmentEntity, Long> {
                 a.size)
             from AttachmentEntity a where a.ticketNumber in :numbers order by a.id""")
     List<AttachmentListing> findListings(@Param("numbers") Collection<String> ticketNumbers);
-
-    /**
-     * The same for one ticket. A query with a list parameter is planned anew for every call (its SQL depends on the
-     * list's length); this one's plan is cached, and a ticket is read one at a time in every dialog turn about it.
-     */
-    @Query("""
-            select new de.schulit.servicedesk.persistence.AttachmentListing(a.ticketNumber, a.id, a.fileName, a.mimeType,
-                a.size)
-            from AttachmentEntity a where a.ticketNumber = :number order by a.id""")
-    List<AttachmentListing> findListings(@Param("number") String ticketNumber);
 }
