@@ -108,30 +108,30 @@ public class JpaTickets implements Tickets {
      */
     @Override
     public Optional<Ticket> find(String number) {
-        List<Long> ids = new ArrayList<>(1);
-        List<Ticket> found = jdbc.query("SELECT id, school_id, requester_person_id, requester_name,"
+        Optional<Head> found = jdbc.query("SELECT id, school_id, requester_person_id, requester_name,"
                 + " requester_channel, requester_address, service_id, request_type, priority, status, title,"
                 + " description, created_at, updated_at FROM ticket WHERE number = ?", (row, n) -> {
-                    ids.add(row.getLong("id"));
                     String address = row.getString("requester_address");
                     Requester requester = new Requester(row.getLong("requester_person_id"),
                             row.getString("requester_name"),
                             address == null ? null : new ChannelAddress(row.getString("requester_channel"), address));
-                    return new Ticket(number, row.getString("school_id"), requester, row.getString("service_id"),
-                            RequestType.fromId(row.getString("request_type")).orElseThrow(),
+                    return new Head(row.getLong("id"), new Ticket(number, row.getString("school_id"), requester,
+                            row.getString("service_id"), RequestType.fromId(row.getString("request_type")).orElseThrow(),
                             Priority.valueOf(row.getString("priority")), TicketStatus.valueOf(row.getString("status")),
                             row.getString("title"), row.getString("description"), Map.of(),
-                            instant(row, "created_at"), instant(row, "updated_at"), List.of(), List.of());
-                }, number);
-        if (found.isEmpty()) {
-            return Optional.empty();
+                            instant(row, "created_at"), instant(row, "updated_at"), List.of(), List.of()));
+                }, number).stream().findFirst();
+        return found.map(head -> head.complete(fieldsOf(head.id()), historyOf(head.id()), attachmentsOf(number)));
+    }
+
+    /** The ticket row, read before its fields, history and attachments, which need its id. */
+    private record Head(long id, Ticket row) {
+
+        Ticket complete(Map<String, String> fields, List<HistoryEntry> history, List<AttachmentRef> attachments) {
+            return new Ticket(row.number(), row.schoolId(), row.requester(), row.serviceId(), row.requestType(),
+                    row.priority(), row.status(), row.title(), row.description(), fields, row.createdAt(),
+                    row.updatedAt(), history, attachments);
         }
-        // the row without its fields, history and attachments, which are read now that its id is known
-        Ticket head = found.get(0);
-        long id = ids.get(0);
-        return Optional.of(new Ticket(number, head.schoolId(), head.requester(), head.serviceId(), head.requestType(),
-                head.priority(), head.status(), head.title(), head.description(), fieldsOf(id), head.createdAt(),
-                head.updatedAt(), historyOf(id), attachmentsOf(number)));
     }
 
     private Map<String, String> fieldsOf(long ticketId) {
