@@ -11,7 +11,7 @@ import java.util.Map;
 record Database(String name, String url, String username, String password, AutoCloseable server) implements AutoCloseable {
 
     /** The options of the shipped configuration (config/application.yml), only the file is elsewhere. */
-    private static final String SHIPPED_H2_OPTIONS = "DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
+    private static final String SHIPPED_H2_OPTIONS = "DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
 
     /** {@code otherOptions} (such as {@code PAGE_SIZE=2048;WRITE_DELAY=500}) add to or replace the shipped ones. */
     static Database h2(Path directory, String otherOptions) {

@@ -47,8 +47,8 @@ class TelegramConfiguration {
     }
 
     @Bean
-    TelegramUpdateStore telegramUpdateStore(JdbcClient jdbc) {
-        return new TelegramUpdateStore(jdbc);
+    TelegramUpdateStore telegramUpdateStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        return new TelegramUpdateStore(jdbc, new TransactionTemplate(transactions));
     }
 
     @Bean

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The durable inbox of Telegram updates ({@code telegram_update}), keyed by {@code update_id}. An update is stored
@@ -29,22 +30,29 @@ final class TelegramUpdateStore {
     }
 
     private final JdbcClient jdbc;
+    private final TransactionOperations transactions;
 
-    TelegramUpdateStore(JdbcClient jdbc) {
+    TelegramUpdateStore(JdbcClient jdbc, TransactionOperations transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
-    /** Stores the update unless one with this id is already stored; true if it was new. Commits on its own. */
+    /**
+     * Stores the update unless one with this id is already stored; true if it was new. In a transaction of its own,
+     * so that it is durable when this returns (the caller confirms the update to Telegram next).
+     */
     boolean store(long updateId, String payload, Instant receivedAt) {
         boolean known = jdbc.sql("SELECT COUNT(*) FROM telegram_update WHERE update_id = :id")
                 .param("id", updateId).query(Long.class).single() > 0;
         if (known) {
             return false;
         }
+        String stored = withoutProfiles(payload);
         try {
-            jdbc.sql("INSERT INTO telegram_update (update_id, payload, received_at) VALUES (:id, :payload, :at)")
-                    .param("id", updateId).param("payload", withoutProfiles(payload)).param("at", utc(receivedAt))
-                    .update();
+            transactions.executeWithoutResult(status -> jdbc
+                    .sql("INSERT INTO telegram_update (update_id, payload, received_at) VALUES (:id, :payload, :at)")
+                    .param("id", updateId).param("payload", stored).param("at", utc(receivedAt))
+                    .update());
             return true;
         } catch (DuplicateKeyException e) {
             return false; // the same update arrived twice at the same moment (webhook redelivery)

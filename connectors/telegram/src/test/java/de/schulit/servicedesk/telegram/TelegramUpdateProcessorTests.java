@@ -81,7 +81,7 @@ class TelegramUpdateProcessorTests {
                 + "received_at TIMESTAMP WITH TIME ZONE NOT NULL, processed_at TIMESTAMP WITH TIME ZONE)").update();
         jdbc.sql("CREATE TABLE ticket (id IDENTITY PRIMARY KEY, description VARCHAR(200) NOT NULL)").update();
         jdbc.sql("CREATE TABLE reply (id IDENTITY PRIMARY KEY, text VARCHAR(200) NOT NULL)").update();
-        store = new TelegramUpdateStore(jdbc);
+        store = new TelegramUpdateStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
         outbox = new TelegramDispatcherTests.ListOutbox();
     }
 

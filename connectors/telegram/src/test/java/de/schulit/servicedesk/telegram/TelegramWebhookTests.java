@@ -47,7 +47,7 @@ class TelegramWebhookTests {
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("CREATE TABLE telegram_update (update_id BIGINT NOT NULL PRIMARY KEY, payload TEXT NOT NULL, "
                 + "received_at TIMESTAMP WITH TIME ZONE NOT NULL, processed_at TIMESTAMP WITH TIME ZONE)").update();
-        store = new TelegramUpdateStore(jdbc);
+        store = new TelegramUpdateStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
         var client = new OkHttpTelegramClient(new OkHttpClient(), FakeTelegramServer.TOKEN,
                 TelegramConnector.telegramUrl(telegram.baseUrl()));
         var outbox = new TelegramDispatcherTests.ListOutbox();

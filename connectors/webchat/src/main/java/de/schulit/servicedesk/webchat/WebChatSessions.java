@@ -17,11 +17,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Opens web chat sessions and resolves a session id to the chat address it stands for.
  * The session id is an unguessable bearer secret; only its SHA-256 hash is stored and used as the address.
- * Plain JDBC without a transaction: every message and every poll of the web chat resolves its session.
+ * Plain JDBC: every message and every poll of the web chat resolves its session, without a transaction.
  */
 @Component
 class WebChatSessions {
@@ -38,21 +41,27 @@ class WebChatSessions {
     private final Clock clock;
     private final Duration timeout;
     private final SecureRandom random = new SecureRandom();
+    private final TransactionOperations transactions;
 
-    WebChatSessions(JdbcTemplate jdbc, Clock clock, WebChatProperties properties) {
+    WebChatSessions(JdbcTemplate jdbc, Clock clock, WebChatProperties properties, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
         this.timeout = properties.sessionTimeout();
     }
 
-    /** Creates a session and returns its id; the caller hands it to the browser and forgets it. */
+    /**
+     * Creates a session and returns its id; the caller hands it to the browser and forgets it. In a transaction, so
+     * the session is durable before the browser learns of it.
+     */
     String open() {
         byte[] bytes = new byte[ID_BYTES];
         random.nextBytes(bytes);
         String sessionId = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         OffsetDateTime now = stored(clock.instant());
-        jdbc.update("insert into webchat_session (id_hash, created_at, last_seen_at) values (?, ?, ?)",
-                hash(sessionId), now, now);
+        transactions.executeWithoutResult(status -> jdbc.update(
+                "insert into webchat_session (id_hash, created_at, last_seen_at) values (?, ?, ?)",
+                hash(sessionId), now, now));
         return sessionId;
     }
 
