@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class GroupCommitTests {
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final CountDownLatch firstFlushRunning = new CountDownLatch(1);
 
     @AfterEach
     void stop() {
@@ -27,15 +28,9 @@ class GroupCommitTests {
 
     @Test
     void aCallerWaitsForAFlushThatBeganAfterItCalled() throws Exception {
-        CountDownLatch firstFlushRunning = new CountDownLatch(1);
-        CountDownLatch releaseFirstFlush = new CountDownLatch(1);
         AtomicInteger flushes = new AtomicInteger();
-        GroupCommit group = new GroupCommit(() -> {
-            if (flushes.incrementAndGet() == 1) {
-                firstFlushRunning.countDown();
-                await(releaseFirstFlush);
-            }
-        });
+        CountDownLatch releaseFirstFlush = new CountDownLatch(1);
+        GroupCommit group = new GroupCommit(() -> holdFirst(flushes, releaseFirstFlush));
         Future<?> first = threads.submit(group::awaitFlushed);
         await(firstFlushRunning);
 
@@ -53,15 +48,9 @@ class GroupCommitTests {
 
     @Test
     void callersArrivingDuringAFlushShareTheNextOne() throws Exception {
-        CountDownLatch firstFlushRunning = new CountDownLatch(1);
-        CountDownLatch releaseFirstFlush = new CountDownLatch(1);
         AtomicInteger flushes = new AtomicInteger();
-        GroupCommit group = new GroupCommit(() -> {
-            if (flushes.incrementAndGet() == 1) {
-                firstFlushRunning.countDown();
-                await(releaseFirstFlush);
-            }
-        });
+        CountDownLatch releaseFirstFlush = new CountDownLatch(1);
+        GroupCommit group = new GroupCommit(() -> holdFirst(flushes, releaseFirstFlush));
         Future<?> first = threads.submit(group::awaitFlushed);
         await(firstFlushRunning);
         List<Future<?>> waiting = new ArrayList<>();
@@ -121,6 +110,14 @@ class GroupCommitTests {
         group.awaitFlushed();
         assertThat(calls).hasValue(2);
         assertThat(group.flushes()).isEqualTo(2);
+    }
+
+    /** A flush; the first one announces itself and runs until released. */
+    private void holdFirst(AtomicInteger flushes, CountDownLatch release) {
+        if (flushes.incrementAndGet() == 1) {
+            firstFlushRunning.countDown();
+            await(release);
+        }
     }
 
     private static void await(CountDownLatch latch) {
