@@ -78,10 +78,6 @@ class H2DurabilityConfiguration {
             group.awaitFlushed();
         }
 
-        long checkpoints() {
-            return group.flushes();
-        }
-
         /** Called by one thread at a time ({@link GroupCommit}'s leader); after shutdown H2's close writes all. */
         private synchronized void checkpoint() {
             if (closed) {
