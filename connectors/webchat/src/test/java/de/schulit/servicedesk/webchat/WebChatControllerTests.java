@@ -42,12 +42,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @WebMvcTest
 class WebChatControllerTests {
@@ -321,6 +323,11 @@ class WebChatControllerTests {
         @Bean
         JdbcTemplate jdbcTemplate(EmbeddedDatabase database) {
             return new JdbcTemplate(database);
+        }
+
+        @Bean
+        PlatformTransactionManager transactionManager(EmbeddedDatabase database) {
+            return new DataSourceTransactionManager(database);
         }
     }
 }
