@@ -350,6 +350,26 @@ class PersistenceAdaptersTests {
     }
 
     @Test
+    void aSearchAfterARecordInTheSameTransactionSeesTheRecord() {
+        String school = school();
+        Ticket ticket = newTicket(school, people.create(school, "Anna Schmidt", Role.STAFF, "de"), T0);
+        HistoryEntry assignment = new HistoryEntry(HistoryType.ASSIGNMENT, "Jana", "Vor-Ort-Team Nord", null,
+                T0.plusSeconds(60));
+
+        Ticket seen = new TransactionTemplate(transactionManager).execute(status -> {
+            tickets.search(new TicketQuery(school, null, null, 10)); // the ticket, as it was, in this transaction
+            tickets.record(ticket.number(), assignment, TicketStatus.IN_PROGRESS, Priority.P2);
+            return tickets.search(new TicketQuery(school, null, null, 10)).get(0);
+        });
+
+        assertThat(seen.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(seen.priority()).isEqualTo(Priority.P2);
+        assertThat(seen.history()).endsWith(assignment);
+        assertThat(jdbc.queryForObject("SELECT assignee FROM ticket WHERE number = ?", String.class, ticket.number()))
+                .isEqualTo("Vor-Ort-Team Nord");
+    }
+
+    @Test
     void newestOpenFindsOnlyOpenTicketsOfTheSchoolServiceTypeAndRoomInTheWindow() {
         String school = school();
         String otherSchool = school();

@@ -19,10 +19,12 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -35,6 +37,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,14 +58,11 @@ public class JpaTickets implements Tickets {
 
     private static final int SEQUENCE_ATTEMPTS = 10;
 
-    private final TicketRepository tickets;
     private final AttachmentRepository attachments;
     private final JdbcTemplate jdbc;
     private final EntityManager entityManager;
 
-    JpaTickets(TicketRepository tickets, AttachmentRepository attachments, JdbcTemplate jdbc,
-               EntityManager entityManager) {
-        this.tickets = tickets;
+    JpaTickets(AttachmentRepository attachments, JdbcTemplate jdbc, EntityManager entityManager) {
         this.attachments = attachments;
         this.jdbc = jdbc;
         this.entityManager = entityManager;
@@ -88,17 +89,51 @@ public class JpaTickets implements Tickets {
         throw new IllegalStateException("could not draw a ticket number for " + year);
     }
 
+    /** Plain JDBC, like {@link #find}: Hibernate's persist and flush of the entity and its collections cost more. */
     @Override
     @Transactional
     public Ticket insert(String number, NewTicket ticket, Instant at) {
-        TicketEntity entity = new TicketEntity(number, ticket, TicketStatus.NEW, at);
-        entity.record(new HistoryEntry(HistoryType.CREATED, ticket.requester().name(), ticket.description(), null, at),
-                TicketStatus.NEW, ticket.priority());
-        tickets.saveAndFlush(entity);
+        Instant created = Timestamps.stored(at);
+        String room = ticket.fields().get(Tickets.ROOM_QUESTION);
+        Requester requester = ticket.requester();
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO ticket (number, school_id,"
+                    + " requester_person_id, requester_name, requester_channel, requester_address, service_id,"
+                    + " request_type, room_key, priority, status, title, description, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            insert.setString(1, number);
+            insert.setString(2, ticket.schoolId());
+            insert.setLong(3, requester.personId());
+            insert.setString(4, requester.name());
+            insert.setString(5, requester.address().channel());
+            insert.setString(6, requester.address().id());
+            insert.setString(7, ticket.serviceId());
+            insert.setString(8, ticket.requestType().id());
+            insert.setString(9, room == null ? null : Tickets.roomKey(room));
+            insert.setString(10, ticket.priority().name());
+            insert.setString(11, TicketStatus.NEW.name());
+            insert.setString(12, ticket.title());
+            insert.setString(13, ticket.description());
+            insert.setObject(14, timestamp(created));
+            insert.setObject(15, timestamp(created));
+            return insert;
+        }, key);
+        long id = key.getKeyAs(Long.class);
+        List<Object[]> fields = new ArrayList<>();
+        ticket.fields().forEach((field, value) -> fields.add(new Object[] {id, fields.size(), field, value}));
+        jdbc.batchUpdate("INSERT INTO ticket_field (ticket_id, field_index, field_key, field_value)"
+                + " VALUES (?, ?, ?, ?)", fields);
+        HistoryEntry opened = new HistoryEntry(HistoryType.CREATED, requester.name(), ticket.description(), null,
+                created);
+        addHistory(id, opened);
         if (!ticket.attachments().isEmpty()) {
             attachments.link(ticket.attachments().stream().map(AttachmentRef::id).toList(), number);
         }
-        return entity.toTicket(attachmentsOf(number));
+        return new Ticket(number, ticket.schoolId(), requester, ticket.serviceId(), ticket.requestType(),
+                ticket.priority(), TicketStatus.NEW, ticket.title(), ticket.description(),
+                Collections.unmodifiableMap(new LinkedHashMap<>(ticket.fields())), created, created,
+                List.of(opened), attachmentsOf(number));
     }
 
     /**
@@ -178,9 +213,12 @@ public class JpaTickets implements Tickets {
                 .orderBy(cb.desc(ticket.get("createdAt")), cb.desc(ticket.get("id")));
         List<TicketEntity> found = entityManager.createQuery(select).setMaxResults(query.limit()).getResultList();
         Map<String, List<AttachmentRef>> attached = attachmentsOf(found.stream().map(TicketEntity::number).toList());
-        return found.stream()
+        List<Ticket> result = found.stream()
                 .map(entity -> entity.toTicket(attached.getOrDefault(entity.number(), List.of())))
                 .toList();
+        // the rows change by JDBC: a managed entity would answer a later search of this transaction with stale state
+        found.forEach(entityManager::detach);
+        return result;
     }
 
     @Override
@@ -203,13 +241,33 @@ public class JpaTickets implements Tickets {
         return query.setMaxResults(1).getResultList().stream().findFirst();
     }
 
+    /** Plain JDBC, like {@link #insert}; the ticket row's update locks it, so concurrent records queue. */
     @Override
     @Transactional
     public Ticket record(String number, HistoryEntry entry, TicketStatus status, Priority priority) {
-        TicketEntity entity = tickets.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(number));
-        entity.record(entry, status, priority);
-        tickets.flush();
-        return entity.toTicket(attachmentsOf(number));
+        OffsetDateTime at = timestamp(entry.at());
+        int updated = entry.type() == HistoryType.ASSIGNMENT
+                ? jdbc.update("UPDATE ticket SET status = ?, priority = ?, updated_at = ?, assignee = ?"
+                        + " WHERE number = ?", status.name(), priority.name(), at, entry.text(), number)
+                : jdbc.update("UPDATE ticket SET status = ?, priority = ?, updated_at = ? WHERE number = ?",
+                        status.name(), priority.name(), at, number);
+        if (updated == 0) {
+            throw new TicketNotFoundException(number);
+        }
+        long id = jdbc.queryForObject("SELECT id FROM ticket WHERE number = ?", Long.class, number);
+        addHistory(id, entry);
+        return find(number).orElseThrow(() -> new TicketNotFoundException(number));
+    }
+
+    private void addHistory(long ticketId, HistoryEntry entry) {
+        jdbc.update("INSERT INTO ticket_history (ticket_id, type, author, text, status, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)", ticketId, entry.type().name(), entry.author(), entry.text(),
+                entry.status() == null ? null : entry.status().name(), timestamp(entry.at()));
+    }
+
+    /** In the microseconds the databases keep, so what is written and what is read back agree. */
+    private static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(Timestamps.stored(instant), ZoneOffset.UTC);
     }
 
     private List<AttachmentRef> attachmentsOf(String number) {

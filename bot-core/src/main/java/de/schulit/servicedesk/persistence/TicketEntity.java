@@ -3,9 +3,6 @@ package de.schulit.servicedesk.persistence;
 import de.schulit.servicedesk.catalog.RequestType;
 import de.schulit.servicedesk.channel.ChannelAddress;
 import de.schulit.servicedesk.ticket.AttachmentRef;
-import de.schulit.servicedesk.ticket.HistoryEntry;
-import de.schulit.servicedesk.ticket.HistoryType;
-import de.schulit.servicedesk.ticket.NewTicket;
 import de.schulit.servicedesk.ticket.Priority;
 import de.schulit.servicedesk.ticket.Requester;
 import de.schulit.servicedesk.ticket.Ticket;
@@ -33,12 +30,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.Immutable;
 
 /**
  * A ticket row with its fields (in asking order, by index column) and its history (in the order it was
- * recorded). Fields and history of several tickets are fetched in batches, so a listing costs a few queries.
+ * recorded), for the ticket lists: fields and history of several tickets are fetched in batches, so a listing costs
+ * a few queries. Read only; {@link JpaTickets} writes tickets with plain JDBC.
  */
 @Entity
+@Immutable
 @Table(name = "ticket")
 class TicketEntity {
 
@@ -116,39 +116,8 @@ class TicketEntity {
     protected TicketEntity() {
     }
 
-    TicketEntity(String number, NewTicket ticket, TicketStatus status, Instant at) {
-        this.number = number;
-        this.schoolId = ticket.schoolId();
-        this.requesterPersonId = ticket.requester().personId();
-        this.requesterName = ticket.requester().name();
-        this.requesterChannel = ticket.requester().address().channel();
-        this.requesterAddress = ticket.requester().address().id();
-        this.serviceId = ticket.serviceId();
-        this.requestType = ticket.requestType().id();
-        String room = ticket.fields().get(Tickets.ROOM_QUESTION);
-        this.roomKey = room == null ? null : Tickets.roomKey(room);
-        this.priority = ticket.priority();
-        this.status = status;
-        this.title = ticket.title();
-        this.description = ticket.description();
-        this.createdAt = Timestamps.stored(at);
-        this.updatedAt = createdAt;
-        ticket.fields().forEach((key, value) -> fields.add(new TicketField(key, value)));
-    }
-
     String number() {
         return number;
-    }
-
-    /** Appends a history entry and takes over status, priority and the entry's time as update time. */
-    void record(HistoryEntry entry, TicketStatus status, Priority priority) {
-        history.add(new TicketHistoryEntity(this, entry));
-        if (entry.type() == HistoryType.ASSIGNMENT) {
-            this.assignee = entry.text();
-        }
-        this.status = status;
-        this.priority = priority;
-        this.updatedAt = Timestamps.stored(entry.at());
     }
 
     Ticket toTicket(List<AttachmentRef> attachments) {

@@ -16,11 +16,6 @@ class TicketField {
     protected TicketField() {
     }
 
-    TicketField(String key, String value) {
-        this.key = key;
-        this.value = value;
-    }
-
     String key() {
         return key;
     }

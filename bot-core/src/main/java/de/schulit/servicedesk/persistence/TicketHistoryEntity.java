@@ -15,8 +15,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.Immutable;
 
 @Entity
+@Immutable
 @Table(name = "ticket_history")
 class TicketHistoryEntity {
 
@@ -47,15 +49,6 @@ class TicketHistoryEntity {
     private Instant createdAt;
 
     protected TicketHistoryEntity() {
-    }
-
-    TicketHistoryEntity(TicketEntity ticket, HistoryEntry entry) {
-        this.ticket = ticket;
-        this.type = entry.type();
-        this.author = entry.author();
-        this.text = entry.text();
-        this.status = entry.status();
-        this.createdAt = Timestamps.stored(entry.at());
     }
 
     HistoryEntry toEntry() {
