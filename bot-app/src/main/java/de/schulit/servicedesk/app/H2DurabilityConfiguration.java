@@ -1,9 +1,12 @@
 package de.schulit.servicedesk.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,9 +31,10 @@ import org.springframework.transaction.TransactionExecutionListener;
 class H2DurabilityConfiguration {
 
     @Bean
-    H2Checkpoints h2Checkpoints(DataSourceProperties dataSource) throws SQLException {
+    H2Checkpoints h2Checkpoints(DataSourceProperties dataSource, MeterRegistry meters) throws SQLException {
         return new H2Checkpoints(dataSource.determineUrl(), dataSource.determineUsername(),
-                dataSource.determinePassword());
+                dataSource.determinePassword(), Timer.builder("servicedesk.h2.checkpoints")
+                        .description("Shared H2 checkpoints that acknowledged commits waited for").register(meters));
     }
 
     /** Registered with the transaction manager by Spring Boot, like every such listener bean. */
@@ -56,13 +60,15 @@ class H2DurabilityConfiguration {
         private final String username;
         private final String password;
         private final GroupCommit group = new GroupCommit(this::checkpoint);
+        private final Timer timer;
         private Connection connection;
         private boolean closed;
 
-        H2Checkpoints(String url, String username, String password) throws SQLException {
+        H2Checkpoints(String url, String username, String password, Timer timer) throws SQLException {
             this.url = url;
             this.username = username;
             this.password = password;
+            this.timer = timer;
             connection = DriverManager.getConnection(url, username, password);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CHECKPOINT");
@@ -87,9 +93,11 @@ class H2DurabilityConfiguration {
                 if (connection == null) {
                     connection = DriverManager.getConnection(url, username, password);
                 }
+                long started = System.nanoTime();
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CHECKPOINT");
                 }
+                timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             } catch (SQLException e) {
                 closeQuietly(); // reconnect on the next try
                 throw new IllegalStateException("H2 CHECKPOINT failed: " + e.getMessage(), e);

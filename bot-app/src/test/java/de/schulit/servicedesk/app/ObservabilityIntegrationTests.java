@@ -7,6 +7,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import de.schulit.servicedesk.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -101,5 +102,10 @@ class ObservabilityIntegrationTests {
                 .containsPattern("servicedesk_classification_confidence_bucket\\{outcome=\"[a-z-]+\",le=\"0.5\"}")
                 .containsPattern("servicedesk_classification_confidence_count\\{outcome=\"(decided|abstained)\"} [1-9]")
                 .doesNotContain("Frieda");
+        if (TestDatabase.postgres()) {
+            assertThat(metrics.body()).doesNotContain("servicedesk_h2_checkpoints");
+        } else {
+            assertThat(metrics.body()).containsPattern("servicedesk_h2_checkpoints_seconds_count [1-9]");
+        }
     }
 }
