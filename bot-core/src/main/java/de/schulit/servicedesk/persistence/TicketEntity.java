@@ -8,7 +8,6 @@ import de.schulit.servicedesk.ticket.Requester;
 import de.schulit.servicedesk.ticket.Ticket;
 import de.schulit.servicedesk.ticket.TicketStatus;
 import de.schulit.servicedesk.ticket.Tickets;
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -108,7 +107,7 @@ class TicketEntity {
     @BatchSize(size = BATCH)
     private List<TicketField> fields = new ArrayList<>();
 
-    @OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OneToMany(mappedBy = "ticket")
     @OrderBy("id")
     @BatchSize(size = BATCH)
     private List<TicketHistoryEntity> history = new ArrayList<>();
