@@ -52,7 +52,7 @@ final class GroupCommit {
         }
     }
 
-    /** Flushes completed so far. */
+    /** The number of the newest flush that completed; flushes are numbered as they start, failed ones included. */
     long flushes() {
         lock.lock();
         try {

@@ -19,7 +19,16 @@ import org.junit.jupiter.api.Test;
 class GroupCommitTests {
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final AtomicInteger flushes = new AtomicInteger();
     private final CountDownLatch firstFlushRunning = new CountDownLatch(1);
+    private final CountDownLatch releaseFirstFlush = new CountDownLatch(1);
+    /** Its first flush announces itself and runs until {@link #releaseFirstFlush}; the others return at once. */
+    private final GroupCommit group = new GroupCommit(() -> {
+        if (flushes.incrementAndGet() == 1) {
+            firstFlushRunning.countDown();
+            await(releaseFirstFlush);
+        }
+    });
 
     @AfterEach
     void stop() {
@@ -28,11 +37,7 @@ class GroupCommitTests {
 
     @Test
     void aCallerWaitsForAFlushThatBeganAfterItCalled() throws Exception {
-        AtomicInteger flushes = new AtomicInteger();
-        CountDownLatch releaseFirstFlush = new CountDownLatch(1);
-        GroupCommit group = new GroupCommit(() -> holdFirst(flushes, releaseFirstFlush));
-        Future<?> first = threads.submit(group::awaitFlushed);
-        await(firstFlushRunning);
+        Future<?> first = callerWhoseFlushIsHeld();
 
         // arrives while flush 1 runs: flush 1 may have begun before its commit, so it needs flush 2
         Future<?> second = threads.submit(group::awaitFlushed);
@@ -48,11 +53,7 @@ class GroupCommitTests {
 
     @Test
     void callersArrivingDuringAFlushShareTheNextOne() throws Exception {
-        AtomicInteger flushes = new AtomicInteger();
-        CountDownLatch releaseFirstFlush = new CountDownLatch(1);
-        GroupCommit group = new GroupCommit(() -> holdFirst(flushes, releaseFirstFlush));
-        Future<?> first = threads.submit(group::awaitFlushed);
-        await(firstFlushRunning);
+        Future<?> first = callerWhoseFlushIsHeld();
         List<Future<?>> waiting = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             waiting.add(threads.submit(group::awaitFlushed));
@@ -72,7 +73,7 @@ class GroupCommitTests {
         AtomicLong flushStarts = new AtomicLong();
         AtomicLong flushEnds = new AtomicLong();
         AtomicBoolean violated = new AtomicBoolean();
-        GroupCommit group = new GroupCommit(() -> {
+        GroupCommit spinning = new GroupCommit(() -> {
             flushStarts.incrementAndGet();
             Thread.onSpinWait();
             flushEnds.incrementAndGet();
@@ -82,7 +83,7 @@ class GroupCommitTests {
             callers.add(threads.submit(() -> {
                 for (int i = 0; i < 2_000; i++) {
                     long startedBefore = flushStarts.get();
-                    group.awaitFlushed();
+                    spinning.awaitFlushed();
                     if (flushEnds.get() <= startedBefore) {
                         violated.set(true);
                     }
@@ -93,31 +94,30 @@ class GroupCommitTests {
             caller.get(30, TimeUnit.SECONDS);
         }
         assertThat(violated).isFalse();
-        assertThat(group.flushes()).isLessThanOrEqualTo(16_000).isEqualTo(flushEnds.get());
+        assertThat(spinning.flushes()).isLessThanOrEqualTo(16_000).isEqualTo(flushEnds.get());
     }
 
     @Test
     void aFailedFlushFailsItsLeaderAndTheNextCallerFlushesAgain() {
         AtomicInteger calls = new AtomicInteger();
-        GroupCommit group = new GroupCommit(() -> {
+        GroupCommit failingOnce = new GroupCommit(() -> {
             if (calls.incrementAndGet() == 1) {
                 throw new IllegalStateException("disk full");
             }
         });
-        assertThatThrownBy(group::awaitFlushed).hasMessage("disk full");
-        assertThat(group.flushes()).isZero();
+        assertThatThrownBy(failingOnce::awaitFlushed).hasMessage("disk full");
+        assertThat(failingOnce.flushes()).isZero();
 
-        group.awaitFlushed();
+        failingOnce.awaitFlushed();
         assertThat(calls).hasValue(2);
-        assertThat(group.flushes()).isEqualTo(2);
+        assertThat(failingOnce.flushes()).isEqualTo(2);
     }
 
-    /** A flush; the first one announces itself and runs until released. */
-    private void holdFirst(AtomicInteger flushes, CountDownLatch release) {
-        if (flushes.incrementAndGet() == 1) {
-            firstFlushRunning.countDown();
-            await(release);
-        }
+    /** A caller of {@link #group} whose flush, the first, is running and held. */
+    private Future<?> callerWhoseFlushIsHeld() {
+        Future<?> caller = threads.submit(group::awaitFlushed);
+        await(firstFlushRunning);
+        return caller;
     }
 
     private static void await(CountDownLatch latch) {
