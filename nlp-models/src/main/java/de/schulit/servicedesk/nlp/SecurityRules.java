@@ -32,7 +32,9 @@ final class SecurityRules {
 
     static final List<Rule> RULES = List.of(
             rule("phishing", List.of("phish", "phising", "fishing"),
-                    "\\b(phish|phising|fishing ?mail|spear ?phish)\\w*"),
+                    // not a training or talk about it ("Fortbildung zu Phishing")
+                    "(?<!(fortbildung|schulung|training|workshop|vortrag) (zu|zum|ueber|on|about) )"
+                    + "\\b(phish|phising|fishing ?mail|spear ?phish)\\w*"),
             rule("malware", List.of("virus", "viren", "trojan", "schadprogramm", "keylogger", "infiziert",
                             "infected", "verseucht", "malware", "schadsoftware", "ransomware", "spyware"),
                     "\\b(virus|viren|trojan|schadprogramm|keylogger|infiziert\\w*|infected|verseucht\\w*)\\b"
@@ -40,7 +42,11 @@ final class SecurityRules {
                     + "|\\b(viren|virus)(warnung|alarm|fund|befall|meldung)"),
             rule("ransom", List.of("loesegeld", "erpress", "ransom", "decrypt", "bitcoin", "zahlungsan",
                             "zahlungsauf", "zahlen sie", "ueberweisen sie"),
-                    "\\b(loesegeld\\w*|erpress\\w*|ransom\\w*|decrypt\\w*|bitcoin\\w*)"
+                    "\\b(loesegeld\\w*|erpress\\w*|ransom\\w*|decrypt\\w*)"
+                    // a payment demand, not an advert for buying them
+                    + "|\\b(zahl\\w*|ueberweis\\w*|pay\\w*|send\\w*|schick\\w*|fordert?\\w*|verlang\\w*|demand\\w*) "
+                    + W + "{0,5}bitcoin|\\bbitcoin\\w* " + W + "{0,5}(zahl|ueberweis|pay|send|schick|wallet|adresse"
+                    + "|address|fordern|gefordert|verlangt|demand)\\w*"
                     + "|\\b(zahlungsanweisung|zahlungsaufforderung)\\w*"
                     + "|\\b(zahlen|ueberweisen) sie " + W + "{0,2}(euro|eur|dollar|zznum)\\b"),
             rule("scanner alert", List.of("virenscanner", "virenschutz", "antivir", "defender"),
@@ -53,7 +59,8 @@ final class SecurityRules {
             rule("hacked", List.of("hack", "kompromittiert", "compromised", "geknackt"),
                     "\\b(gehackt|hacker\\w*|hackt|hacked|kompromittiert\\w*|compromised|geknackt)\\b"),
             rule("suspicious", List.of("verdaechtig", "suspicious", "unauthori", "unbefugt"),
-                    "\\bverdaechtig\\w*|\\bsuspicious\\b|\\bunauthori[sz]ed\\b|\\bunbefugt\\w*"),
+                    "\\bverdaechtig\\w*+(?! (\\w+ )?(brummen|geraeusch\\w*|klacker\\w*|piepen|geruch|riecht|rauch))"
+                    + "|\\bsuspicious\\b(?! (\\w+ )?(noise|sound|smell|smoke|humming))|\\bunauthori[sz]ed\\b|\\bunbefugt\\w*"),
             rule("strange access", List.of("unbekannt", "fremd", "ungewoehnlich", "seltsam", "merkwuerdig",
                             "unberechtigt", "komisch", "strange", "weird", "odd"),
                     "\\b(unbekannt|fremd|ungewoehnlich|seltsam|merkwuerdig|unberechtigt)\\w* "
@@ -90,7 +97,7 @@ final class SecurityRules {
             rule("credentials given away", List.of("passwort", "passwoert", "kennwort", "zugangsdaten", "anmeldedaten",
                             "password", "credentials", "posted", "shared", "leaked"),
                     "\\b(passwort|kennwort|zugangsdaten|anmeldedaten|password|credentials)\\w* "
-                    + W + "{0,4}(weitergegeben|verraten|preisgegeben|abgegriffen|geleakt|gestohlen|gesagt|genannt"
+                    + W + "{0,4}(weitergegeben|verraten|preisgegeben|abgegriffen|geleakt|gestohlen|(?<!mir wurde |wurde mir )gesagt|genannt"
                     + "|mitgeteilt|abfotografiert|ausgespaeht|told|gave|given)\\b|\\b(gave|told) " + W + "{0,3}(my )?password"
                     + "|\\b(passwort|kennwort|zugangsdaten|password)\\w* " + W + "{0,6}(fremde[nm]?|unbekannte[nm]?"
                     + "|stranger)\\b"
@@ -122,7 +129,7 @@ final class SecurityRules {
                     "\\b(als|as) " + W + "{0,2}(it|support|techniker|administrator|admin|microsoft)\\w* "
                     + "(ausgegeben|posing)|\\bangeblich\\w* " + W + "{0,3}(vom|von|der|die|ein|einem|einer) " + W
                     + "{0,2}(schulleit|it|support|techniker|microsoft|chef|rektor|bank|admin)\\w*"
-                    + "|\\b(gutschein\\w*|gift ?cards?)\\b"
+                    + "|\\b(gutschein\\w*+|gift ?cards?)\\b(?! " + W + "{0,2}(gewonnen|won)\\b)"
                     + "|\\b(anruf|anrufer|call|caller)\\w* (von|vom|from) (microsoft|windows|apple|google)\\b"),
             rule("remote control", List.of("fernwartung", "fernzugriff", "teamviewer", "anydesk", "remote", "maus",
                             "cursor", "mouse", "selbst", "allein", "by itself", "on its own", "by themselves",
@@ -146,7 +153,11 @@ final class SecurityRules {
                     + "|einsehbar|zugaenglich|public|leaked|alle koennen|jeder kann|falsche[nm]?|fremde[nm]?|elternverteiler"
                     + "|eltern ?gruppe|klassen ?gruppe)"
                     + "|\\b(im internet|online) aufgetaucht|\\b(versehentlich|aus versehen) " + W
-                    + "{0,3}(noten|zeugnis|schuelerakte|schuelerdaten|gesundheitsdaten|personaldaten|klausur|oeffentlich)\\w*"
+                    + "{0,3}(noten|zeugnis|schuelerakte|schuelerdaten|gesundheitsdaten|personaldaten|klausur)\\w* " + W
+                    // sent or shared, not overwritten or deleted (that is a restore from the backup)
+                    + "{0,6}(geschickt|gesendet|verschickt|versendet|geteilt|weitergeleitet|hochgeladen|gepostet"
+                    + "|veroeffentlicht|an alle|oeffentlich|sent|shared|posted|uploaded)"
+                    + "|\\b(versehentlich|aus versehen) " + W + "{0,3}oeffentlich\\w*"
                     + "|\\b(an|to) (die |den |das |the )?(falschen?|wrong) (eltern|empfaenger\\w*|person|adresse"
                     + "|recipients?|parents|klasse|class)\\b"
                     + "|\\bschueler\\w* " + W + "{0,3}(zugriff|zugang) " + W + "{0,3}(lehrer|verwaltung|noten|klausur)\\w*"),
@@ -170,12 +181,13 @@ final class SecurityRules {
                     + "|\\bstartseite " + W + "{0,3}geaendert"),
             rule("stolen", List.of("gestohlen", "geklaut", "entwendet", "diebstahl", "einbruch", "eingebrochen",
                             "stolen", "theft"),
-                    "\\b(gestohlen|geklaut|entwendet|diebstahl|einbruch|eingebrochen|stolen|theft)\\b"),
+                    "^(?!.*\\b(fahrrad\\w*|raeder|rad|jacke\\w*|geldbeutel|portemonnaie|brieftasche|wallet|bikes?|bicycles?)\\b)"
+                    + ".*\\b(gestohlen|geklaut|entwendet|diebstahl|einbruch|eingebrochen|stolen|theft)\\b"),
             rule("lost device", List.of("verloren", "liegen", "lost", "misplaced", "left", "forgot", "verschwunden",
                             "weggekommen", "abhanden", "disappeared", "vanished", "missing", "took", "taken",
                             "grabbed", "stolen", "vergessen", "fehl"),
                     "\\b(laptop|notebook|dienstnotebook|dienstlaptop|tablet|ipad|diensthandy"
-                    + "|usb ?stick|stick|festplatte|dienstgeraet)\\w* " + W + "{0,6}(verloren|liegen ?gelassen"
+                    + "|usb ?stick|stick|festplatte|dienstgeraet)\\w* (?!(hat|haben) )" + W + "{0,6}(verloren|liegen ?gelassen"
                     + "|liegen ?lassen)\\b|\\b(lost|misplaced) " + W + "{0,3}(laptop|usb|stick|tablet|ipad|notebook"
                     + "|phone|hard drive)|\\b(left|forgot) " + W + "{0,3}(laptop|ipad|tablet|notebook|phone) "
                     + W + "{0,3}(on|in) the (bus|train|taxi|tram|car)"

@@ -29,13 +29,13 @@ import org.junit.jupiter.api.Test;
  */
 class QualityGateTests {
 
-    static final double TOP1_FLOOR = Double.parseDouble(System.getProperty("nlp.gate.top1", "0.893"));
+    static final double TOP1_FLOOR = Double.parseDouble(System.getProperty("nlp.gate.top1", "0.885"));
     static final double TOP3_FLOOR = Double.parseDouble(System.getProperty("nlp.gate.top3", "0.98"));
     static final double REQUEST_TYPE_FLOOR = Double.parseDouble(System.getProperty("nlp.gate.requestType", "0.90"));
 
     /** Every file was written by someone who had not seen the corpus; no training round used them. */
     static final List<String> HELD_OUT = List.of("heldout.tsv", "heldout-staff.tsv", "heldout-fresh.tsv",
-            "heldout-fresh2.tsv", "heldout-fresh3.tsv", "heldout-fresh4.tsv");
+            "heldout-fresh2.tsv", "heldout-fresh3.tsv", "heldout-fresh4.tsv", "heldout-fresh5.tsv");
 
     private static Evaluation evaluation;
     private static Evaluation heldOut;

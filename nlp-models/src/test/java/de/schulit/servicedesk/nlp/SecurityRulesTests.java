@@ -43,6 +43,13 @@ class SecurityRulesTests {
             "Auf dem Bildschirm steht: Zahlen Sie 500 Euro, um Ihre Dateien zurückzubekommen",
             "Die Rechnung mit der neuen Bankverbindung war gefälscht",
             "Aus dem Notebookwagen fehlen seit Freitag drei Laptops",
+            "Zahlen Sie 0,5 Bitcoin an diese Adresse, sonst bleiben die Dateien gesperrt",
+            "Verdächtiges Programm im Autostart",
+            "Ich habe einem Anrufer mein Passwort gesagt",
+            "Aus Versehen die Noten der 7a an alle Eltern geschickt",
+            "Die Schulleiterin will per Mail, dass ich Gutscheine kaufe",
+            "Beamer aus Raum 104 gestohlen",
+            "Mein iPad habe ich im Bus verloren",
     })
     void firesOnSecurityIncidents(String text) {
         assertThat(fires(text)).as(text).isTrue();
@@ -70,6 +77,14 @@ class SecurityRulesTests {
             "Uns fehlen noch zwei Laptops für die Referendare",
             "Aus dem Ladewagen fehlen zwei Ladekabel",
             "Die Taskleiste auf meinem Laptop ist verschwunden",
+            "Fortbildung zu Phishing für das Kollegium gewünscht",
+            "Bitcoin-Trading: verdoppeln Sie Ihr Geld in einer Woche",
+            "Verdächtiges Piepen aus dem Serverraum",
+            "Das Passwort läuft bald ab, wurde mir gesagt",
+            "Aus Versehen die Klausur der 9b gelöscht, gibt es ein Backup?",
+            "Sie haben einen Gutschein gewonnen!",
+            "Mein Fahrrad wurde vor der Schule gestohlen",
+            "Die iPads haben alle Apps verloren",
     })
     void staysQuietOnOrdinaryRequests(String text) {
         assertThat(fires(text)).as(text).isFalse();
