@@ -15,7 +15,7 @@ import java.util.Map;
  * The load harness: starts the packaged app as its own process on H2 or PostgreSQL, with Telegram pointed at a fake
  * Bot API server, and drives simulated requesters through it; prints start-up time, throughput, latency percentiles,
  * errors and heap. Options (all optional): {@code --db h2|postgres --users 200 --rate <turns/s, all users together>
- * --warmup 10 --seconds 30 --telegram-chats 20 --telegram-seconds 20 --tickets 100000 --heap 256m
+ * --warmup 150 --seconds 30 --telegram-chats 20 --telegram-seconds 20 --tickets 100000 --heap 256m
  * --jvm "<more JVM options>" --h2-options "<H2 URL options, added to or replacing the shipped ones>" --jar <app jar>
  * --java-home <JDK of the app>}.
  * Run from the repository root after {@code ./mvnw -DskipTests package}; see README "Performance".
@@ -30,7 +30,7 @@ public final class LoadHarness {
         String db = options.getOrDefault("db", "h2");
         int users = Integer.parseInt(options.getOrDefault("users", "200"));
         double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
-        Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "10")));
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "150")));
         Duration measured = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
         int chats = Integer.parseInt(options.getOrDefault("telegram-chats", "20"));
         Duration telegramTime = Duration.ofSeconds(Long.parseLong(options.getOrDefault("telegram-seconds", "20")));
@@ -65,7 +65,7 @@ public final class LoadHarness {
             try (AppProcess app = new AppProcess(javaHome, jar, jvm, arguments, work.resolve("app.log"))) {
                 note(report, String.format(Locale.ROOT, "start-up to ready (empty %s database): %.2f s, app CPU %.2f s",
                         database.name(), app.startup.toMillis() / 1000.0, app.cpu().toMillis() / 1000.0));
-                Stats web = new Stats(app::cpu);
+                Stats web = new Stats(app);
                 int made = new WebChatLoad(app, users, rate).run(users, warmUp, measured, web);
                 note(report, web.report("web chat, " + users + " users" + (rate > 0 ? " at " + (int) rate + "/s" : "")
                         + ", " + database.name()));
@@ -76,7 +76,7 @@ public final class LoadHarness {
                     for (int i = 0; i < chats; i += WebChatLoad.USERS_PER_CODE) {
                         codes.add(app.enrollmentCode("STAFF", Math.min(WebChatLoad.USERS_PER_CODE, chats - i)));
                     }
-                    Stats viaTelegram = new Stats(app::cpu);
+                    Stats viaTelegram = new Stats(app);
                     new TelegramLoad(telegram).run(codes, chats, telegramTime, viaTelegram);
                     note(report, viaTelegram.report("telegram, " + chats + " chats, " + database.name()));
                 }
@@ -91,7 +91,7 @@ public final class LoadHarness {
                 try (AppProcess app = new AppProcess(javaHome, jar, jvm, arguments, work.resolve("app-with-tickets.log"))) {
                     note(report, String.format(Locale.ROOT, "start-up to ready (%d tickets): %.2f s, app CPU %.2f s", tickets,
                             app.startup.toMillis() / 1000.0, app.cpu().toMillis() / 1000.0));
-                    Stats lists = new Stats(app::cpu);
+                    Stats lists = new Stats(app);
                     lists.start();
                     for (int i = 0; i < 200; i++) {
                         long started = System.nanoTime();
@@ -108,7 +108,7 @@ public final class LoadHarness {
                     }
                     lists.end();
                     note(report, lists.report("agent ticket list/detail, " + tickets + " tickets"));
-                    Stats web = new Stats(app::cpu);
+                    Stats web = new Stats(app);
                     new WebChatLoad(app, Math.min(users, 50), 0).run(Math.min(users, 50), Duration.ofSeconds(5),
                             Duration.ofSeconds(15), web);
                     note(report, web.report("web chat, " + Math.min(users, 50) + " users, " + tickets + " tickets"));

@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -19,19 +20,24 @@ final class Stats {
     private final Histogram latencies = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
     private final LongAdder errors = new LongAdder();
     private final Supplier<Duration> appCpu;
+    private final Supplier<Map<String, Double>> appThreads;
     private volatile long startNanos;
     private volatile long endNanos;
     private volatile Duration cpuAtStart = Duration.ZERO;
     private volatile Duration cpuAtEnd = Duration.ZERO;
     private volatile long ownCpuAtStart;
     private volatile long ownCpuAtEnd;
+    private volatile Map<String, Double> threadsAtStart = Map.of();
+    private volatile Map<String, Double> threadsAtEnd = Map.of();
 
-    Stats(Supplier<Duration> appCpu) {
-        this.appCpu = appCpu;
+    Stats(AppProcess app) {
+        this.appCpu = app::cpu;
+        this.appThreads = () -> ThreadCpu.of(app.pid());
     }
 
     void start() {
         cpuAtStart = appCpu.get();
+        threadsAtStart = appThreads.get();
         ownCpuAtStart = ownCpuNanos();
         startNanos = System.nanoTime();
     }
@@ -39,6 +45,7 @@ final class Stats {
     void end() {
         endNanos = System.nanoTime();
         cpuAtEnd = appCpu.get();
+        threadsAtEnd = appThreads.get();
         ownCpuAtEnd = ownCpuNanos();
     }
 
@@ -73,7 +80,20 @@ final class Stats {
                         + " | errors %d | app CPU %.2f ms/turn, %.0f%% of one core | harness CPU %.2f ms/turn",
                 name, count(), seconds, perSecond(), ms(50), ms(95), ms(99), latencies.getMaxValue() / 1000.0,
                 errors.sum(), cpuMsPerTurn, cpuAtEnd.minus(cpuAtStart).toNanos() / 1e7 / seconds,
-                (ownCpuAtEnd - ownCpuAtStart) / 1e6 / Math.max(1, count()));
+                (ownCpuAtEnd - ownCpuAtStart) / 1e6 / Math.max(1, count()))
+                + threadShares();
+    }
+
+    /** Where the app's CPU went, and a warning when the JIT compiler took a good part of it. */
+    private String threadShares() {
+        String shares = ThreadCpu.shares(threadsAtStart, threadsAtEnd);
+        if (shares.isEmpty()) {
+            return "";
+        }
+        double jit = ThreadCpu.jitShare(threadsAtStart, threadsAtEnd);
+        return "\n  app CPU by thread: " + shares + (jit > 0.05 ? String.format(Locale.ROOT,
+                "\n  the JIT compiler was still busy (%.0f%% of the app's CPU): the figures include warm-up, use a longer"
+                        + " --warmup", 100 * jit) : "");
     }
 
     private double ms(double percentile) {
