@@ -71,9 +71,8 @@ final class ThreadCpu {
 
     /** "turns 61%, H2 store 20%, ..." of the CPU used between the two readings, largest first. */
     static String shares(Map<String, Double> before, Map<String, Double> after) {
-        Map<String, Double> used = new LinkedHashMap<>();
-        after.forEach((kind, cpu) -> used.put(kind, cpu - before.getOrDefault(kind, 0.0)));
-        double total = used.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Double> used = used(before, after);
+        double total = total(used);
         if (total <= 0) {
             return "";
         }
@@ -84,11 +83,19 @@ final class ThreadCpu {
 
     /** The JIT compiler's share of the CPU used between the two readings, 0 to 1. */
     static double jitShare(Map<String, Double> before, Map<String, Double> after) {
-        double total = 0;
-        for (Map.Entry<String, Double> e : after.entrySet()) {
-            total += e.getValue() - before.getOrDefault(e.getKey(), 0.0);
-        }
-        double jit = after.getOrDefault("JIT", 0.0) - before.getOrDefault("JIT", 0.0);
-        return total > 0 ? jit / total : 0;
+        Map<String, Double> used = used(before, after);
+        double total = total(used);
+        return total > 0 ? used.getOrDefault("JIT", 0.0) / total : 0;
+    }
+
+    /** CPU seconds by kind between the two readings. */
+    private static Map<String, Double> used(Map<String, Double> before, Map<String, Double> after) {
+        Map<String, Double> used = new LinkedHashMap<>();
+        after.forEach((kind, cpu) -> used.put(kind, cpu - before.getOrDefault(kind, 0.0)));
+        return used;
+    }
+
+    private static double total(Map<String, Double> used) {
+        return used.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 }
