@@ -764,7 +764,7 @@ class PersistenceAdaptersTests {
         jdbc.update("INSERT INTO conversation (channel, external_id, state, updated_at, version) VALUES (?, ?, ?, ?, 0)",
                 address.channel(), address.id(), """
                         {"step":"IDLE","language":"de","removedLongAgo":{"x":1},"draft":{"description":"alt",
-                        "obsolete":true}}""", Timestamp.from(T0));
+                        "obsolete":true}}""".getBytes(StandardCharsets.UTF_8), Timestamp.from(T0));
 
         Conversation loaded = conversations.load(address).orElseThrow();
 

@@ -7,16 +7,16 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** The dialog state of one chat as JSON, optimistically locked by version. */
+/**
+ * A chat's dialog state row, for the queries over many chats; the state itself is read and written by
+ * {@link JpaConversationStore}.
+ */
 @Entity
 @Table(name = "conversation")
 class ConversationEntity {
 
     @EmbeddedId
     private AddressKey key;
-
-    @Column(name = "state", nullable = false, columnDefinition = "TEXT")
-    private String state;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
@@ -31,21 +31,7 @@ class ConversationEntity {
     protected ConversationEntity() {
     }
 
-    ConversationEntity(AddressKey key) {
-        this.key = key;
-    }
-
-    String state() {
-        return state;
-    }
-
     AddressKey key() {
         return key;
-    }
-
-    void update(String state, Instant updatedAt, boolean inIntake) {
-        this.state = state;
-        this.updatedAt = Timestamps.stored(updatedAt);
-        this.inIntake = inIntake;
     }
 }

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@link ConversationStore} in the {@code conversation} table, the state as JSON of the conversation's fields.
+ * {@link ConversationStore} in the {@code conversation} table, the state as JSON of the conversation's fields in
+ * UTF-8 bytes (H2 writes bytes in one piece, text character by character, and each turn rewrites its row's page).
  * Loaded and saved in one transaction, a concurrent change of the same chat fails the save with an
  * {@link OptimisticLockingFailureException} instead of being overwritten: the version read by {@link #load} is
  * remembered for the transaction and the update is conditional on it.
@@ -52,7 +53,7 @@ public class JpaConversationStore implements ConversationStore {
         String sql = "select state, version from conversation where channel = ? and external_id = ?";
         List<Conversation> found = jdbc.query(sql, (row, n) -> {
             versions.put(address, row.getLong("version"));
-            return PersistenceJson.MAPPER.readValue(row.getString("state"), Conversation.class);
+            return PersistenceJson.MAPPER.readValue(row.getBytes("state"), Conversation.class);
         }, address.channel(), address.id());
         if (found.isEmpty()) {
             versions.put(address, ABSENT);
@@ -63,7 +64,7 @@ public class JpaConversationStore implements ConversationStore {
     @Override
     @Transactional
     public void save(ChannelAddress address, Conversation conversation) {
-        String state = PersistenceJson.MAPPER.writeValueAsString(conversation);
+        byte[] state = PersistenceJson.MAPPER.writeValueAsBytes(conversation);
         OffsetDateTime updatedAt = OffsetDateTime.ofInstant(Timestamps.stored(
                 conversation.updatedAt() != null ? conversation.updatedAt() : clock.instant()), ZoneOffset.UTC);
         Map<ChannelAddress, Long> versions = loadedVersions();
@@ -91,7 +92,7 @@ public class JpaConversationStore implements ConversationStore {
         }
     }
 
-    private boolean update(ChannelAddress address, String state, OffsetDateTime updatedAt, boolean inIntake,
+    private boolean update(ChannelAddress address, byte[] state, OffsetDateTime updatedAt, boolean inIntake,
                            Long expectedVersion) {
         String sql = "update conversation set state = ?, updated_at = ?, in_intake = ?, version = version + 1"
                 + " where channel = ? and external_id = ?";
@@ -101,7 +102,7 @@ public class JpaConversationStore implements ConversationStore {
                         expectedVersion) == 1;
     }
 
-    private boolean insert(ChannelAddress address, String state, OffsetDateTime updatedAt, boolean inIntake) {
+    private boolean insert(ChannelAddress address, byte[] state, OffsetDateTime updatedAt, boolean inIntake) {
         return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) (Connection connection) ->
                 RaceFreeInsert.insert(connection, "insert into conversation"
                                 + " (channel, external_id, state, updated_at, in_intake, version) values (?, ?, ?, ?, ?, 0)",
