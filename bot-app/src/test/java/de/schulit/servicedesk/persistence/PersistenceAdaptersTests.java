@@ -9,6 +9,8 @@ import de.schulit.servicedesk.channel.Attachment;
 import de.schulit.servicedesk.channel.BotMessage;
 import de.schulit.servicedesk.channel.ChannelAddress;
 import de.schulit.servicedesk.channel.Option;
+import de.schulit.servicedesk.channel.PolledChannel;
+import de.schulit.servicedesk.channel.QueueState;
 import de.schulit.servicedesk.channel.QueuedMessage;
 import de.schulit.servicedesk.dialog.Classification;
 import de.schulit.servicedesk.dialog.Conversation;
@@ -38,6 +40,7 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -60,6 +63,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -91,6 +95,11 @@ class PersistenceAdaptersTests {
     @ComponentScan(basePackages = "de.schulit.servicedesk.persistence",
             excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
     static class PersistenceTestApplication {
+
+        @Bean
+        PolledChannel webChatIsPolled() {
+            return new PolledChannel("webchat");
+        }
     }
 
     @DynamicPropertySource
@@ -463,6 +472,37 @@ class PersistenceAdaptersTests {
     }
 
     // --- outbox ---
+
+    @Test
+    void deliveringChannelsQueueEachChatInOrderAndPolledOnesQueueNothing() {
+        String channel = uniqueId("push");
+        ChannelAddress anna = new ChannelAddress(channel, "1001");
+        ChannelAddress ben = new ChannelAddress(channel, "1002");
+        QueuedMessage anna1 = outbox.append(anna, BotMessage.of("Hallo Anna"));
+        QueuedMessage anna2 = outbox.append(anna, BotMessage.of("Ihre Meldung ist eingegangen.",
+                List.of(new Option("status", "Status"))));
+        QueuedMessage ben1 = outbox.append(ben, BotMessage.of("Hallo Ben"));
+        outbox.append(new ChannelAddress("webchat", uniqueId("web")), BotMessage.of("Hallo"));
+
+        assertThat(outbox.nextUndelivered(channel, 10)).containsExactly(anna1, ben1);
+        assertThat(outbox.nextUndelivered(channel, 1)).containsExactly(anna1);
+        assertThat(outbox.queue(channel)).isEqualTo(new QueueState(3, anna1.at()));
+        assertThat(outbox.queue("webchat")).isEqualTo(QueueState.EMPTY);
+
+        outbox.markDelivered(anna1.id(), T0);
+        outbox.markDelivered(anna1.id(), T0.plusSeconds(5)); // a repeated report changes nothing
+
+        assertThat(outbox.nextUndelivered(channel, 10)).containsExactly(anna2, ben1);
+        assertThat(outbox.nextUndelivered(channel, 10).get(0).message().options())
+                .containsExactly(new Option("status", "Status"));
+        assertThat(jdbc.queryForObject("SELECT delivered_at FROM outbound_message WHERE id = ?", OffsetDateTime.class,
+                anna1.id()).toInstant()).isEqualTo(T0);
+        outbox.markDelivered(anna2.id(), T0);
+        outbox.markDelivered(ben1.id(), T0);
+        assertThat(outbox.nextUndelivered(channel, 10)).isEmpty();
+        assertThat(outbox.queue(channel)).isEqualTo(QueueState.EMPTY);
+        assertThat(outbox.after(anna, 0, 10)).containsExactly(anna1, anna2);
+    }
 
     @Test
     void outboxReadsOneChatByCursorInOrder() {

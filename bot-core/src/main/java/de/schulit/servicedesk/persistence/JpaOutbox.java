@@ -5,10 +5,13 @@ import de.schulit.servicedesk.channel.ChannelAddress;
 import de.schulit.servicedesk.channel.ChannelMetrics;
 import de.schulit.servicedesk.channel.Option;
 import de.schulit.servicedesk.channel.Outbox;
+import de.schulit.servicedesk.channel.PolledChannel;
 import de.schulit.servicedesk.channel.QueueState;
 import de.schulit.servicedesk.channel.QueuedMessage;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -30,7 +34,9 @@ import tools.jackson.core.type.TypeReference;
 /**
  * {@link Outbox} in the {@code outbound_message} table; the generated id is the cursor. A reader that saw id n must
  * never later find a new message of the same chat below n, so writers to one chat are serialised by a row lock
- * (see {@link #append}): without it, two transactions could take ids 10 and 11 and commit 11 first.
+ * (see {@link #append}): without it, two transactions could take ids 10 and 11 and commit 11 first. Messages of
+ * channels that deliver also get a row in {@code outbound_pending} until their delivery is recorded; those of a
+ * {@link PolledChannel} do not.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -44,10 +50,13 @@ public class JpaOutbox implements Outbox {
     private final SingletonSupplier<ChannelMetrics> metrics;
     private final JdbcTemplate jdbc;
     private final EntityManager entityManager;
+    private final Set<String> polledChannels;
 
     JpaOutbox(OutboundMessageRepository messages, JdbcTemplate jdbc, EntityManager entityManager,
-              ObjectProvider<Clock> clock, ObjectProvider<ChannelMetrics> metrics) {
+              ObjectProvider<Clock> clock, ObjectProvider<ChannelMetrics> metrics,
+              ObjectProvider<PolledChannel> polledChannels) {
         this.messages = messages;
+        this.polledChannels = polledChannels.stream().map(PolledChannel::id).collect(Collectors.toUnmodifiableSet());
         this.jdbc = jdbc;
         this.entityManager = entityManager;
         this.clock = Timestamps.clock(clock);
@@ -89,11 +98,16 @@ public class JpaOutbox implements Outbox {
             insert.setObject(5, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
             return insert;
         }, id);
+        long messageId = id.getKeyAs(Long.class);
+        if (!polledChannels.contains(to.channel())) {
+            jdbc.update("insert into outbound_pending (message_id, channel, address) values (?, ?, ?)", messageId,
+                    to.channel(), to.id());
+        }
         ChannelMetrics channelMetrics = metrics.get();
         if (channelMetrics != null) {
             channelMetrics.sent(to.channel());
         }
-        return new QueuedMessage(id.getKeyAs(Long.class), to, message, at);
+        return new QueuedMessage(messageId, to, message, at);
     }
 
     /** The update takes the row lock; {@code appended} counts the transactions that wrote to the chat. */
@@ -119,13 +133,17 @@ public class JpaOutbox implements Outbox {
         if (limit <= 0) {
             return List.of();
         }
-        return messages.findHeadsOfUndelivered(channel, Limit.of(limit)).stream().map(JpaOutbox::toQueued).toList();
+        return jdbc.query("select m.id, m.channel, m.address, m.text, m.options, m.created_at from outbound_message m"
+                + " where m.id in (select min(p.message_id) from outbound_pending p where p.channel = ?"
+                + " group by p.address) order by m.id fetch first ? rows only", JpaOutbox::fromRow, channel, limit);
     }
 
     @Override
     @Transactional
     public void markDelivered(long id, Instant at) {
-        messages.markDelivered(id, Timestamps.stored(at));
+        jdbc.update("update outbound_message set delivered_at = ? where id = ? and delivered_at is null",
+                OffsetDateTime.ofInstant(Timestamps.stored(at), ZoneOffset.UTC), id);
+        jdbc.update("delete from outbound_pending where message_id = ?", id);
     }
 
     /**
@@ -140,12 +158,19 @@ public class JpaOutbox implements Outbox {
 
     @Override
     public QueueState queue(String channel) {
-        long depth = messages.countByChannelAndDeliveredAtIsNull(channel);
-        if (depth == 0) {
-            return QueueState.EMPTY;
-        }
-        return new QueueState(depth, messages.findFirstByChannelAndDeliveredAtIsNullOrderByIdAsc(channel)
-                .map(OutboundMessageEntity::createdAt).orElse(null));
+        return jdbc.queryForObject("select count(*), min(m.created_at) from outbound_pending p"
+                + " join outbound_message m on m.id = p.message_id where p.channel = ?", (row, n) -> {
+            long depth = row.getLong(1);
+            OffsetDateTime oldest = row.getObject(2, OffsetDateTime.class);
+            return depth == 0 ? QueueState.EMPTY : new QueueState(depth, oldest == null ? null : oldest.toInstant());
+        }, channel);
+    }
+
+    private static QueuedMessage fromRow(ResultSet row, int rowNumber) throws SQLException {
+        List<Option> options = PersistenceJson.MAPPER.readValue(row.getString("options"), OPTIONS);
+        return new QueuedMessage(row.getLong("id"), new ChannelAddress(row.getString("channel"),
+                row.getString("address")), new BotMessage(row.getString("text"), options),
+                row.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 
     private static QueuedMessage toQueued(OutboundMessageEntity entity) {

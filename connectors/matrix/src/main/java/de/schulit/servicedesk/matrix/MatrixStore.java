@@ -104,8 +104,8 @@ final class MatrixStore {
      * to the user waits), then the state of rooms nobody is answered in any more; the agents' room stays.
      */
     void expireRoomsBefore(Instant cutoff, String agentRoomId) {
-        jdbc.sql("DELETE FROM matrix_direct_room WHERE updated_at < :cutoff AND NOT EXISTS (SELECT 1 FROM outbound_message"
-                        + " m WHERE m.channel = :channel AND m.address = matrix_direct_room.user_id AND m.delivered_at IS NULL)")
+        jdbc.sql("DELETE FROM matrix_direct_room WHERE updated_at < :cutoff AND NOT EXISTS (SELECT 1 FROM outbound_pending"
+                        + " p WHERE p.channel = :channel AND p.address = matrix_direct_room.user_id)")
                 .param("cutoff", utc(cutoff)).param("channel", MatrixInboundMapper.CHANNEL).update();
         jdbc.sql("DELETE FROM matrix_room WHERE room_id <> :agents AND NOT EXISTS"
                         + " (SELECT 1 FROM matrix_direct_room d WHERE d.room_id = matrix_room.room_id)")
