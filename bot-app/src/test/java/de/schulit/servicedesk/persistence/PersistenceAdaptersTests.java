@@ -38,6 +38,7 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -57,6 +58,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -130,6 +132,12 @@ class PersistenceAdaptersTests {
 
     @Autowired
     JpaConversationStore conversations;
+
+    @Autowired
+    ConversationRepository conversationRepository;
+
+    @Autowired
+    ObjectProvider<Clock> clock;
 
     @Autowired
     JpaSubscriptions subscriptions;
@@ -716,7 +724,7 @@ class PersistenceAdaptersTests {
         set(conversation, "remindedAt", T0.plusSeconds(5));
 
         conversations.save(address, conversation);
-        Conversation loaded = conversations.load(address).orElseThrow();
+        Conversation loaded = anotherInstance().load(address).orElseThrow(); // from the row, not from the cache
 
         assertThat(loaded).usingRecursiveComparison().isEqualTo(conversation);
         assertThat(loaded.draft().answers().keySet()).containsExactly("raum", "geraet", "anzeige");
@@ -729,7 +737,7 @@ class PersistenceAdaptersTests {
 
         set(loaded, "step", Step.SUMMARY);
         conversations.save(address, loaded);
-        assertThat(conversations.load(address).orElseThrow()).usingRecursiveComparison().isEqualTo(loaded);
+        assertThat(anotherInstance().load(address).orElseThrow()).usingRecursiveComparison().isEqualTo(loaded);
         assertThat(conversations.load(new ChannelAddress("telegram", "nobody"))).isEmpty();
     }
 
@@ -836,6 +844,89 @@ class PersistenceAdaptersTests {
         })).isInstanceOf(OptimisticLockingFailureException.class);
 
         assertThat(conversations.load(address).orElseThrow().replyTo()).isEqualTo("SD-2026-00001");
+    }
+
+    @Test
+    void theStateCommittedLastIsUsedAgainWhileNobodyElseChangedTheRow() {
+        ChannelAddress address = new ChannelAddress("webchat", uniqueId("cached"));
+        TransactionTemplate turn = new TransactionTemplate(transactionManager);
+        Conversation first = turn.execute(status -> {
+            assertThat(conversations.load(address)).isEmpty();
+            Conversation started = Conversation.start("de");
+            started.replyTo("SD-2026-00007");
+            conversations.save(address, started);
+            return started;
+        });
+
+        Conversation second = turn.execute(status -> {
+            Conversation loaded = conversations.load(address).orElseThrow();
+            assertThat(loaded).isSameAs(first);
+            loaded.replyTo("SD-2026-00008");
+            conversations.save(address, loaded);
+            return loaded;
+        });
+
+        assertThat(conversations.load(address).orElseThrow()).isSameAs(second);
+    }
+
+    @Test
+    void aConversationChangedByAnotherInstanceIsReadFromTheRow() {
+        ChannelAddress address = new ChannelAddress("webchat", uniqueId("elsewhere"));
+        Conversation mine = Conversation.start("de");
+        conversations.save(address, mine);
+        JpaConversationStore other = anotherInstance();
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            Conversation theirs = other.load(address).orElseThrow();
+            theirs.replyTo("SD-2026-00009");
+            other.save(address, theirs);
+        });
+
+        Conversation loaded = conversations.load(address).orElseThrow();
+
+        assertThat(loaded).isNotSameAs(mine);
+        assertThat(loaded.replyTo()).isEqualTo("SD-2026-00009");
+    }
+
+    @Test
+    void aRolledBackChangeIsNotServedLater() {
+        ChannelAddress address = new ChannelAddress("webchat", uniqueId("rollback"));
+        Conversation saved = Conversation.start("de");
+        saved.replyTo("SD-2026-00010");
+        conversations.save(address, saved);
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            Conversation loaded = conversations.load(address).orElseThrow();
+            loaded.replyTo("SD-2026-00011"); // changed in memory and saved, then the turn fails
+            conversations.save(address, loaded);
+            status.setRollbackOnly();
+        });
+
+        assertThat(conversations.load(address).orElseThrow().replyTo()).isEqualTo("SD-2026-00010");
+    }
+
+    @Test
+    void aConversationDeletedAndStartedAgainIsNotTakenForTheOldOne() {
+        ChannelAddress address = new ChannelAddress("webchat", uniqueId("restart"));
+        Conversation old = Conversation.start("de");
+        old.replyTo("SD-2026-00012");
+        conversations.save(address, old);
+        jdbc.update("delete from conversation where channel = ? and external_id = ?", address.channel(), address.id());
+        Conversation restarted = Conversation.start("en");
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            JpaConversationStore other = anotherInstance();
+            assertThat(other.load(address)).isEmpty();
+            other.save(address, restarted); // version 0 again, like the old row
+        });
+
+        Conversation loaded = conversations.load(address).orElseThrow();
+
+        assertThat(loaded.replyTo()).isNull();
+        assertThat(loaded.language()).isEqualTo("en");
+    }
+
+    /** A store as a second app instance has it: same database, its own memory. */
+    private JpaConversationStore anotherInstance() {
+        return new JpaConversationStore(conversationRepository, jdbc, clock);
     }
 
     // --- helpers ---

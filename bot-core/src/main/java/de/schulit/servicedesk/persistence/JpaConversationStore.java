@@ -1,10 +1,13 @@
 package de.schulit.servicedesk.persistence;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import de.schulit.servicedesk.channel.ChannelAddress;
 import de.schulit.servicedesk.dialog.Conversation;
 import de.schulit.servicedesk.dialog.ConversationStore;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,6 +22,8 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * {@link ConversationStore} in the {@code conversation} table, the state as JSON of the conversation's fields in
@@ -29,6 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Plain JDBC: every dialog turn loads and saves its conversation, and Hibernate's lookup, dirty check and flush
  * of this one row cost more than the SQL.
+ *
+ * <p>Reading the JSON back was the larger half of a turn's conversation work, so the state this instance committed
+ * last is kept in memory and used again when the row still has the version and update time it was committed with.
+ * Any other writer (another instance, a rolled-back turn, a deletion and a new start) leaves a different pair and the
+ * row is read. A load takes the object out of the cache: the caller changes it, and only its commit puts it back.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -36,6 +46,16 @@ public class JpaConversationStore implements ConversationStore {
 
     /** Remembered when {@link #load} found no row: the save must then insert, not overwrite a concurrent insert. */
     private static final long ABSENT = -1L;
+    /** Chats with a turn in the last minutes; a conversation object is a few kilobytes (the intake's transcript). */
+    private static final int CACHED_CONVERSATIONS = 2_000;
+    /** An intake's turns come seconds apart; an erased chat's state leaves memory soon after its row. */
+    private static final Duration CACHED_FOR = Duration.ofMinutes(5);
+
+    private record Committed(long version, Instant updatedAt, Conversation conversation) {
+    }
+
+    private final Cache<ChannelAddress, Committed> committed = Caffeine.newBuilder()
+            .maximumSize(CACHED_CONVERSATIONS).expireAfterWrite(CACHED_FOR).build();
 
     private final ConversationRepository conversations;
     private final JdbcTemplate jdbc;
@@ -50,9 +70,15 @@ public class JpaConversationStore implements ConversationStore {
     @Override
     public Optional<Conversation> load(ChannelAddress address) {
         Map<ChannelAddress, Long> versions = loadedVersions();
-        String sql = "select state, version from conversation where channel = ? and external_id = ?";
+        Committed known = committed.asMap().remove(address);
+        String sql = "select state, version, updated_at from conversation where channel = ? and external_id = ?";
         List<Conversation> found = jdbc.query(sql, (row, n) -> {
-            versions.put(address, row.getLong("version"));
+            long version = row.getLong("version");
+            versions.put(address, version);
+            if (known != null && known.version() == version
+                    && known.updatedAt().equals(row.getObject("updated_at", OffsetDateTime.class).toInstant())) {
+                return known.conversation();
+            }
             return PersistenceJson.MAPPER.readValue(row.getBytes("state"), Conversation.class);
         }, address.channel(), address.id());
         if (found.isEmpty()) {
@@ -65,8 +91,8 @@ public class JpaConversationStore implements ConversationStore {
     @Transactional
     public void save(ChannelAddress address, Conversation conversation) {
         byte[] state = PersistenceJson.MAPPER.writeValueAsBytes(conversation);
-        OffsetDateTime updatedAt = OffsetDateTime.ofInstant(Timestamps.stored(
-                conversation.updatedAt() != null ? conversation.updatedAt() : clock.instant()), ZoneOffset.UTC);
+        Instant storedAt = Timestamps.stored(conversation.updatedAt() != null ? conversation.updatedAt() : clock.instant());
+        OffsetDateTime updatedAt = OffsetDateTime.ofInstant(storedAt, ZoneOffset.UTC);
         Map<ChannelAddress, Long> versions = loadedVersions();
         Long loaded = versions.remove(address);
         boolean saved;
@@ -87,8 +113,21 @@ public class JpaConversationStore implements ConversationStore {
             throw new OptimisticLockingFailureException("conversation of a " + address.channel()
                     + " chat changed concurrently");
         }
+        committed.invalidate(address);
         if (next != null) {
             versions.put(address, next);
+            keepAfterCommit(address, new Committed(next, storedAt, conversation));
+        }
+    }
+
+    private void keepAfterCommit(ChannelAddress address, Committed state) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    committed.put(address, state);
+                }
+            });
         }
     }
 
