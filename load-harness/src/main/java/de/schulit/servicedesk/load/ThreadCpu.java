@@ -61,7 +61,7 @@ final class ThreadCpu {
         return seconds;
     }
 
-    private static String kind(String name) {
+    static String kind(String name) {
         if (name.matches("H\\d+-(serializatio|save).*")) { // H2's threads that serialise and write each commit
             return "H2 store";
         }

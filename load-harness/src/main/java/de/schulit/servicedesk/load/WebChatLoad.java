@@ -125,9 +125,8 @@ final class WebChatLoad {
         private final Stats stats;
         private final String messages;
         private JsonNode last;
-        /** When the next turn is due (paced runs); users start spread over one interval. */
-        private long dueNanos = System.nanoTime() + (long) (Math.random() * intervalNanos);
-        private boolean rescheduled;
+        private final Schedule schedule = intervalNanos > 0
+                ? new Schedule(intervalNanos, System.nanoTime(), Math::random) : null;
 
         Session(Stats stats) throws Exception {
             this.stats = stats;
@@ -143,17 +142,12 @@ final class WebChatLoad {
         public void send(String text, String optionId) throws Exception {
             String body = JSON.writeValueAsString(text != null ? Map.of("text", text) : Map.of("optionId", optionId));
             long started = System.nanoTime();
-            if (intervalNanos > 0) {
-                if (measuring && !rescheduled) {
-                    // the warm-up's first seconds are slow (JIT); their backlog is not part of the measurement
-                    dueNanos = Math.max(started, measuredFromNanos + (long) (Math.random() * intervalNanos));
-                    rescheduled = true;
+            if (schedule != null) {
+                long due = schedule.next(started, measuring ? measuredFromNanos : null);
+                if (due > started) {
+                    TimeUnit.NANOSECONDS.sleep(due - started);
                 }
-                if (dueNanos > started) {
-                    TimeUnit.NANOSECONDS.sleep(dueNanos - started);
-                }
-                started = dueNanos;
-                dueNanos += intervalNanos;
+                started = due;
             }
             Response response = post(messages, body);
             if (measuring && started - measuredFromNanos >= 0) { // not a turn that was due in the warm-up
