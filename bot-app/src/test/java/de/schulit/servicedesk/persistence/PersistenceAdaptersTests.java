@@ -57,6 +57,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -849,21 +850,11 @@ class PersistenceAdaptersTests {
     @Test
     void theStateCommittedLastIsUsedAgainWhileNobodyElseChangedTheRow() {
         ChannelAddress address = new ChannelAddress("webchat", uniqueId("cached"));
-        TransactionTemplate turn = new TransactionTemplate(transactionManager);
-        Conversation first = turn.execute(status -> {
-            assertThat(conversations.load(address)).isEmpty();
-            Conversation started = Conversation.start("de");
-            started.replyTo("SD-2026-00007");
-            conversations.save(address, started);
-            return started;
-        });
+        Conversation first = turn(address, started -> started.replyTo("SD-2026-00007"));
 
-        Conversation second = turn.execute(status -> {
-            Conversation loaded = conversations.load(address).orElseThrow();
+        Conversation second = turn(address, loaded -> {
             assertThat(loaded).isSameAs(first);
             loaded.replyTo("SD-2026-00008");
-            conversations.save(address, loaded);
-            return loaded;
         });
 
         assertThat(conversations.load(address).orElseThrow()).isSameAs(second);
@@ -872,8 +863,7 @@ class PersistenceAdaptersTests {
     @Test
     void aConversationChangedByAnotherInstanceIsReadFromTheRow() {
         ChannelAddress address = new ChannelAddress("webchat", uniqueId("elsewhere"));
-        Conversation mine = Conversation.start("de");
-        conversations.save(address, mine);
+        Conversation mine = turn(address, started -> { }); // kept by this store: only the row's version tells
         JpaConversationStore other = anotherInstance();
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
             Conversation theirs = other.load(address).orElseThrow();
@@ -890,9 +880,7 @@ class PersistenceAdaptersTests {
     @Test
     void aRolledBackChangeIsNotServedLater() {
         ChannelAddress address = new ChannelAddress("webchat", uniqueId("rollback"));
-        Conversation saved = Conversation.start("de");
-        saved.replyTo("SD-2026-00010");
-        conversations.save(address, saved);
+        turn(address, started -> started.replyTo("SD-2026-00010"));
 
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
             Conversation loaded = conversations.load(address).orElseThrow();
@@ -907,9 +895,7 @@ class PersistenceAdaptersTests {
     @Test
     void aConversationDeletedAndStartedAgainIsNotTakenForTheOldOne() {
         ChannelAddress address = new ChannelAddress("webchat", uniqueId("restart"));
-        Conversation old = Conversation.start("de");
-        old.replyTo("SD-2026-00012");
-        conversations.save(address, old);
+        turn(address, started -> started.replyTo("SD-2026-00012")); // kept at version 0
         jdbc.update("delete from conversation where channel = ? and external_id = ?", address.channel(), address.id());
         Conversation restarted = Conversation.start("en");
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
@@ -922,6 +908,16 @@ class PersistenceAdaptersTests {
 
         assertThat(loaded.replyTo()).isNull();
         assertThat(loaded.language()).isEqualTo("en");
+    }
+
+    /** Loads (or starts) and saves in one transaction as a dialog turn does, so this store keeps the state. */
+    private Conversation turn(ChannelAddress address, Consumer<Conversation> change) {
+        return new TransactionTemplate(transactionManager).execute(status -> {
+            Conversation conversation = conversations.load(address).orElseGet(() -> Conversation.start("de"));
+            change.accept(conversation);
+            conversations.save(address, conversation);
+            return conversation;
+        });
     }
 
     /** A store as a second app instance has it: same database, its own memory. */
