@@ -63,7 +63,7 @@ final class Calibration {
         int wrong = 0;
         for (int i = 0; i < docs.size(); i++) {
             ModelTrainer.Doc doc = docs.get(i);
-            Prediction p = policy.decide(labels, scores[i], doc.ruleFired(), null, doc.language()).prediction();
+            Prediction p = policy.decide(labels, scores[i], doc.security(), null, doc.language()).prediction();
             if (p.serviceId() != null && !p.serviceId().equals(doc.service())) {
                 wrong++;
             }

@@ -93,8 +93,8 @@ final class ClassifierModel {
         String language = languageDetector.detect(tokens);
         FeatureExtractor.Features features = extractor.extract(tokens, language);
         double[] scores = serviceModel.eval(features.context(), features.values());
-        boolean ruleFired = SecurityRules.fires(String.join(" ", tokens));
-        return policy.decide(labels, scores, ruleFired, requestType(features), language);
+        SecurityRules.Verdict security = SecurityRules.assess(String.join(" ", tokens));
+        return policy.decide(labels, scores, security, requestType(features), language);
     }
 
     /** The service model's raw probabilities, aligned with {@link #labels()}. */

@@ -9,8 +9,8 @@ import java.util.List;
  * "no IT matter", and apply the security rules.
  *
  * <p>Security incidents get precedence, because a missed one is a P1 left lying: when a keyword rule fires,
- * "sicherheit" is decided; a model score of at least {@code securityFloor} keeps it among the candidates and
- * vetoes "no IT matter"; and as top candidate it is decided from {@code securityThreshold} on, which is lower
+ * "sicherheit" is decided; a security cue or a model score of at least {@code securityFloor} keeps it among the
+ * candidates and vetoes "no IT matter"; and as top candidate it is decided from {@code securityThreshold} on, which is lower
  * than the general threshold. Whenever "sicherheit" is the top candidate the request type is "stoerung", as
  * the catalog and the labelling convention have it, whatever the request type model says.
  *
@@ -60,11 +60,13 @@ record DecisionPolicy(double temperature, double threshold, double noItThreshold
     /**
      * @param labels        the service model's outcomes (service ids and possibly "kein_it")
      * @param probabilities the model's raw probabilities, aligned with {@code labels}
-     * @param ruleFired     whether a security keyword rule fired
+     * @param security      what the security rules and cues say about the text
      * @param requestType   the request type model's answer (ignored when out of scope)
      * @param language      detected language
      */
-    Decision decide(String[] labels, double[] probabilities, boolean ruleFired, String requestType, String language) {
+    Decision decide(String[] labels, double[] probabilities, SecurityRules.Verdict security, String requestType,
+                    String language) {
+        boolean ruleFired = security == SecurityRules.Verdict.CERTAIN;
         double[] p = calibrate(probabilities, temperature);
         int best = 0;
         for (int i = 1; i < p.length; i++) {
@@ -74,27 +76,28 @@ record DecisionPolicy(double temperature, double threshold, double noItThreshold
         }
         String argmax = labels[best];
         double noIt = 0;
-        ScoredLabel security = null;
+        ScoredLabel securityLabel = null;
         List<ScoredLabel> services = new ArrayList<>(labels.length);
         for (int i = 0; i < labels.length; i++) {
             if (Labels.NO_IT.equals(labels[i])) {
                 noIt = p[i];
             } else if (Labels.SECURITY.equals(labels[i])) {
-                security = new ScoredLabel(labels[i], ruleFired ? Math.max(p[i], ruleConfidence) : p[i]);
-                services.add(security);
+                securityLabel = new ScoredLabel(labels[i], ruleFired ? Math.max(p[i], ruleConfidence) : p[i]);
+                services.add(securityLabel);
             } else {
                 services.add(new ScoredLabel(labels[i], p[i]));
             }
         }
         services.sort(Comparator.comparingDouble(ScoredLabel::confidence).reversed());
-        if (ruleFired && security != null) {
-            services.remove(security);
-            services.add(0, security);
+        if (ruleFired && securityLabel != null) {
+            services.remove(securityLabel);
+            services.add(0, securityLabel);
         }
         List<ScoredLabel> candidates = new ArrayList<>(services.subList(0, Math.min(CANDIDATES, services.size())));
-        boolean securitySignal = ruleFired || (security != null && security.confidence() >= securityFloor);
-        if (securitySignal && !candidates.contains(security)) {
-            candidates.set(candidates.size() - 1, security);
+        boolean securitySignal = securityLabel != null && (security != SecurityRules.Verdict.NONE
+                || securityLabel.confidence() >= securityFloor);
+        if (securitySignal && !candidates.contains(securityLabel)) {
+            candidates.set(candidates.size() - 1, securityLabel);
         }
         ScoredLabel top = candidates.isEmpty() ? new ScoredLabel(null, 0) : candidates.get(0);
         boolean outOfScope = !securitySignal && Labels.NO_IT.equals(argmax) && noIt >= noItThreshold;

@@ -49,12 +49,16 @@ final class ModelTrainer {
         return config;
     }
 
-    /** A message prepared for training: tokens, language, features, whether a security rule fires. */
+    /** A message prepared for training: tokens, language, features, what the security rules say. */
     record Doc(LabeledText text, List<String> tokens, String language, FeatureExtractor.Features features,
-               boolean ruleFired) {
+               SecurityRules.Verdict security) {
 
         String service() {
             return text.service();
+        }
+
+        boolean ruleFired() {
+            return security == SecurityRules.Verdict.CERTAIN;
         }
     }
 
@@ -129,7 +133,7 @@ final class ModelTrainer {
     private Doc prepare(FeatureExtractor extractor, LanguageDetector detector, LabeledText text, List<String> tokens) {
         String language = text.language() != null ? text.language() : detector.detect(tokens);
         return new Doc(text, tokens, language, extractor.extract(tokens, language),
-                SecurityRules.fires(String.join(" ", tokens)));
+                SecurityRules.assess(String.join(" ", tokens)));
     }
 
     private static String[] labels(List<Doc> docs, List<Doc> catalogDocs) {

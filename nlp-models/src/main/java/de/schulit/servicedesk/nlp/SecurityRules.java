@@ -1,5 +1,6 @@
 package de.schulit.servicedesk.nlp;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -9,6 +10,11 @@ import java.util.regex.Pattern;
  * transliterated, punctuation removed) and describe the incident types of the catalog in general terms:
  * phishing and fraud, malware, misused accounts, exposed data, stolen or lost devices. The statistical
  * model covers the rest.
+ *
+ * <p>Rules decide; cues only suspect. A cue is a pair of word groups that rarely meet outside an incident
+ * (a password and a pupil, a device and "weg", something unknown and an account). It keeps "sicherheit"
+ * among the offered candidates and vetoes "no IT matter", but leaves the decision to the model, so a
+ * false alarm costs one menu entry instead of a misrouted ticket.
  */
 final class SecurityRules {
 
@@ -24,6 +30,35 @@ final class SecurityRules {
             for (String trigger : triggers) {
                 if (normalizedText.contains(trigger)) {
                     return pattern.matcher(normalizedText).find();
+                }
+            }
+            return false;
+        }
+    }
+
+    /** What the rules and cues say about one message. */
+    enum Verdict { NONE, SUSPECTED, CERTAIN }
+
+    /**
+     * A cue: each of its word groups has a member in the message. Members are substrings of the message with a
+     * space added at both ends, so a leading or trailing space anchors a member at a word boundary (" weg "
+     * is the word, "stick " also the end of "USB-Stick", "passwort" also inside "Schulpasswort").
+     */
+    record Cue(String name, List<String[]> groups) {
+
+        boolean fires(String paddedText) {
+            for (String[] group : groups) {
+                if (!containsAny(paddedText, group)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean containsAny(String text, String[] members) {
+            for (String member : members) {
+                if (text.contains(member)) {
+                    return true;
                 }
             }
             return false;
@@ -225,11 +260,94 @@ final class SecurityRules {
                     "\\b(datenleck|datenpanne|datenschutzvorfall|datenschutzverletzung|datenabfluss"
                     + "|datenverlust|data breach|data leak|sicherheitsvorfall|security incident)\\b"));
 
+    private static final String CREDENTIALS = "passwort|passwoert|kennwort|zugangsdaten|anmeldedaten|password"
+            + "|credentials|login|zugang|konto|account| apple id | pin | tan ";
+
+    static final List<Cue> CUES = List.of(
+            cue("someone else and credentials", CREDENTIALS,
+                    " schueler| sus | jemand | jmd | fremd| unbekannt| niemand | keiner | elternteil| vater | mutter "
+                    + "| someone | somebody | stranger| pupil| student| unknown | nobody | no one | angeblich| supposedly "
+                    + "| nicht von mir | war ich nicht | war ich nich | war ich das nicht| wasn t me | not me "
+                    + "| nie angefordert| never requested"),
+            cue("credentials sent or typed", "mail|nachricht| sms|link|klick|click|seite|page|message", CREDENTIALS,
+                    " zurueckgeschickt | zurueckschicken | geantwortet | reagiert | eingegeben | eingeben | entered "
+                    + "| typed | replied | sent back "),
+            cue("device gone", "laptop|notebook|tablet|ipad|handy|smartphone|phone|stick|festplatte|datentraeger"
+                    + "|geraet|device|hard drive",
+                    " weg | verloren | verschwunden | vergessen | liegen gelassen | liegengelassen | liegen lassen"
+                    + "| abhanden | auffindbar | fehlt | fehlen | missing | lost | gone | left behind "),
+            cue("something unknown", " fremd| unbekannt| seltsam| komisch| merkwuerdig| verdaechtig| dubios| strange"
+                    + "| weird| unknown| suspicious| odd",
+                    "mail|link|programm|admin|benutzer|nutzer|konto|account|profil|startseite|suchseite|werbung|stick"
+                    + "|anmeld|login|software|erweiterung|absender|anhang|datei|beitraeg|program|file|sender|attachment"
+                    + "|website| app | apps | seite | seiten | site | sites | page | pages "),
+            cue("exposed data", "zeugnis|diagnose|schuelerdaten|klassenliste|schuelerliste|personalakte|gehaelter"
+                    + "|gesundheit|foerder|notfallkontakt|stammblatt|klausur| noten | adressen | grades | addresses "
+                    + "| student data | reports ",
+                    " alle eltern | an alle | jeder kann | jeder sieht | oeffentlich| versehentlich | versehen | falsche "
+                    + "| falschen | falschem | falscher | extern| sichtbar | einsehbar | everyone can | anyone can "
+                    + "| public | wrong | by mistake | accidentally | ganzen klasse | aller kinder | aller schueler"
+                    + "| sehen kann | oeffnen kann | lesen kann | sehen koennen | oeffnen koennen | lesen koennen "
+                    + "| can see | can open | can read "),
+            cue("malware signs", " werbung | werbefenster| pop up| popup| adware | startseite | suchseite "
+                    + "| dateiendung | endung | verschluesselt | encrypted | virenschutz | antivirus | antivir| defender "
+                    + "| schwarzes fenster ",
+                    " ploetzlich | staendig | dauernd | download| heruntergeladen | geladen | installiert | eingesteckt "
+                    + "| gesteckt | entpackt | gestartet | aus | deaktiviert | off | disabled | zahlen | bezahlen | pay "
+                    + "| popping | keeps "),
+            cue("files held", " dateien | files | daten | dokumente | documents ",
+                    " locked | gesperrt | verschluesselt | encrypted | endung | extension | zurueckbekommen | get back "
+                    + "| pay | zahlen | bezahlen "),
+            cue("consent to access", " zugriff auf | access to my ",
+                    "postfach|konto|mails|account|kontakte|dateien| daten |mailbox|email|files",
+                    " zugestimmt | erlaubt | bestaetigt | akzeptiert | granted | allowed | approved | accepted "),
+            cue("mail forwarded away", " umgeleitet | weitergeleitet | forwarded | redirected ",
+                    " nicht bei mir | kommen nicht | nie an | never arrive| fremde| unbekannt| unknown "),
+            cue("foreign stick", " usb |stick ",
+                    " gefunden | lag | liegen | found | schulhof | parkplatz | car park | fremd| unbekannt"),
+            cue("remote control", " fernwartung| fernzugriff| fernsteuer| teamviewer | anydesk | remote| steuern "
+                    + "| control | maus | mauszeiger | cursor | mouse ",
+                    " fremd| unbekannt| angeblich | microsoft | mitarbeiter | techniker | von selbst | alleine | allein "
+                    + "| by itself | on its own | ohne dass | alle bildschirme | rumgeklickt "),
+            cue("support scam", " microsoft| windows| apple",
+                    " anrufen | anruf | anrufer | rueckruf | call | caller | calling | hotline | nummer | number "),
+            cue("posing", " ausgegeben | angeblich| posing | pretend| supposedly | allegedly ",
+                    "microsoft|sparkasse|schulleit|support|hotline|techniker|mitarbeiter|paket|konto|account|mail"
+                    + "| windows | apple | bank | dhl | rektor | chef| it | admin "),
+            cue("sign-in prompts nobody asked for", "authenticator|anmeldeanfrage|push|2fa|mfa|bestaetigungscode"
+                    + "|sicherheitscode|verification code|sign in request|login request",
+                    " dauernd | staendig | andauernd | immer wieder | ohne | nicht angefordert | nie angefordert "
+                    + "| gar nichts | nichts gemacht | keep | constantly | didn t | never "),
+            cue("nobody of us did it", " keiner | niemand | nobody | no one | nicht von mir | die ich nicht "
+                    + "| den ich nicht | das ich nicht | die ich nie | den ich nie | das ich nie | die ich gar nicht "
+                    + "| den ich gar nicht | das ich gar nicht | we didn t | i didn t | i never ",
+                    " angelegt | installiert | eingerichtet | geschrieben | verschickt | gesendet | angefordert | kennt "
+                    + "| kenne | created | installed | sent | wrote | requested | set up "));
+
     private SecurityRules() {
     }
 
     private static Rule rule(String name, List<String> triggers, String regex) {
         return new Rule(name, triggers, Pattern.compile(regex));
+    }
+
+    /** A cue of word groups, each written as its members separated by "|". */
+    private static Cue cue(String name, String... groups) {
+        return new Cue(name, Arrays.stream(groups).map(group -> group.split("\\|")).toList());
+    }
+
+    /** CERTAIN when a rule fires, SUSPECTED when only a cue does. */
+    static Verdict assess(String normalizedText) {
+        if (fires(normalizedText)) {
+            return Verdict.CERTAIN;
+        }
+        String padded = " " + normalizedText + " ";
+        for (Cue cue : CUES) {
+            if (cue.fires(padded)) {
+                return Verdict.SUSPECTED;
+            }
+        }
+        return Verdict.NONE;
     }
 
     /** True when the normalised text describes a security incident in words that leave little doubt. */

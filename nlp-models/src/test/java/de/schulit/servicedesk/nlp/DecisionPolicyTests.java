@@ -13,7 +13,7 @@ class DecisionPolicyTests {
     private final DecisionPolicy policy = new DecisionPolicy(1.0, 0.6, 0.5, 0.1, 0.45, 0.9);
 
     private DecisionPolicy.Decision decide(boolean rule, double... p) {
-        return policy.decide(LABELS, p, rule, "stoerung", "de");
+        return policy.decide(LABELS, p, rule ? SecurityRules.Verdict.CERTAIN : SecurityRules.Verdict.NONE, "stoerung", "de");
     }
 
     @Test
@@ -85,14 +85,14 @@ class DecisionPolicyTests {
 
     @Test
     void securityAsTopCandidateIsAlwaysAnIncident() {
-        Prediction ruled = policy.decide(LABELS, new double[] {0.30, 0.30, 0.10, 0.10, 0.10, 0.10}, true, "bedarf", "de")
+        Prediction ruled = policy.decide(LABELS, new double[] {0.30, 0.30, 0.10, 0.10, 0.10, 0.10}, SecurityRules.Verdict.CERTAIN, "bedarf", "de")
                 .prediction();
         assertThat(ruled.requestType()).isEqualTo("stoerung");
-        Prediction undecided = policy.decide(LABELS, new double[] {0.20, 0.20, 0.05, 0.10, 0.40, 0.05}, false,
+        Prediction undecided = policy.decide(LABELS, new double[] {0.20, 0.20, 0.05, 0.10, 0.40, 0.05}, SecurityRules.Verdict.NONE,
                 "anfrage", "de").prediction();
         assertThat(undecided.serviceId()).isNull();
         assertThat(undecided.requestType()).isEqualTo("stoerung");
-        Prediction other = policy.decide(LABELS, new double[] {0.80, 0.05, 0.02, 0.05, 0.06, 0.02}, false,
+        Prediction other = policy.decide(LABELS, new double[] {0.80, 0.05, 0.02, 0.05, 0.06, 0.02}, SecurityRules.Verdict.NONE,
                 "anfrage", "de").prediction();
         assertThat(other.requestType()).isEqualTo("anfrage");
     }
@@ -103,6 +103,19 @@ class DecisionPolicyTests {
         assertThat(p.candidates()).extracting(ScoredLabel::label).containsExactly("drucken", "email", "sicherheit");
         Prediction below = decide(false, 0.40, 0.25, 0.02, 0.24, 0.07, 0.02).prediction();
         assertThat(below.candidates()).extracting(ScoredLabel::label).doesNotContain("sicherheit");
+    }
+
+    @Test
+    void aSecurityCueOffersSecurityAndVetoesNoItButDecidesNothing() {
+        Prediction confident = policy.decide(LABELS, new double[] {0.80, 0.05, 0.02, 0.05, 0.01, 0.07},
+                SecurityRules.Verdict.SUSPECTED, "stoerung", "de").prediction();
+        assertThat(confident.serviceId()).isEqualTo("drucken");
+        assertThat(confident.candidates()).extracting(ScoredLabel::label).containsExactly("drucken", "wlan", "sicherheit");
+        Prediction noIt = policy.decide(LABELS, new double[] {0.02, 0.02, 0.90, 0.02, 0.02, 0.02},
+                SecurityRules.Verdict.SUSPECTED, "stoerung", "de").prediction();
+        assertThat(noIt.outOfScope()).isFalse();
+        assertThat(noIt.serviceId()).isNull();
+        assertThat(noIt.candidates()).extracting(ScoredLabel::label).contains("sicherheit");
     }
 
     @Test
@@ -123,7 +136,7 @@ class DecisionPolicyTests {
         java.util.List<ModelTrainer.Doc> docs = new java.util.ArrayList<>();
         double[][] scores = new double[10][];
         for (int i = 0; i < 10; i++) {
-            docs.add(new ModelTrainer.Doc(new LabeledText("a", null, "de", "x"), java.util.List.of("x"), "de", null, false));
+            docs.add(new ModelTrainer.Doc(new LabeledText("a", null, "de", "x"), java.util.List.of("x"), "de", null, SecurityRules.Verdict.NONE));
             scores[i] = new double[] {0.9, 0.1};
         }
         scores[8] = new double[] {0.3, 0.7};

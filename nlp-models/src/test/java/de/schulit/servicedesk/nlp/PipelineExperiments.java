@@ -244,5 +244,32 @@ final class PipelineExperiments {
             }
         }
         System.out.printf(Locale.ROOT, "rules cover %d of %d security texts%n", covered, security);
+        cueHits(corpus);
+    }
+
+    /** Which cue fires on which corpus texts no rule covers, and what rules and cues cover together. */
+    static void cueHits(List<LabeledText> corpus) {
+        for (SecurityRules.Cue cue : SecurityRules.CUES) {
+            int right = 0;
+            List<String> other = new ArrayList<>();
+            for (LabeledText t : corpus) {
+                String normalized = TextNormalizer.normalize(t.text());
+                if (!SecurityRules.fires(normalized) && cue.fires(" " + normalized + " ")) {
+                    if (Labels.SECURITY.equals(t.service())) {
+                        right++;
+                    } else {
+                        other.add(t.service() + ": " + t.text());
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "cue %-34s security %3d  other %3d %s%n", cue.name(), right, other.size(), other);
+        }
+        long security = corpus.stream().filter(t -> Labels.SECURITY.equals(t.service())).count();
+        long covered = corpus.stream().filter(t -> Labels.SECURITY.equals(t.service())
+                && SecurityRules.assess(TextNormalizer.normalize(t.text())) != SecurityRules.Verdict.NONE).count();
+        long suspectedOther = corpus.stream().filter(t -> !Labels.SECURITY.equals(t.service())
+                && SecurityRules.assess(TextNormalizer.normalize(t.text())) == SecurityRules.Verdict.SUSPECTED).count();
+        System.out.printf(Locale.ROOT, "rules or cues cover %d of %d security texts; cues fire on %d others%n",
+                covered, security, suspectedOther);
     }
 }

@@ -90,6 +90,57 @@ class SecurityRulesTests {
         assertThat(fires(text)).as(text).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Eine Schülerin hat mein Kennwort beim Eintippen gesehen",
+            "Tablet aus dem Lehrerzimmer ist weg",
+            "Komischer neuer Benutzer im Verwaltungsnetz",
+            "Die Förderpläne der 5b liegen für alle sichtbar im Tauschordner",
+            "Auf dem PC öffnet sich ständig Werbung",
+            "Eine App wollte Zugriff auf mein Postfach und ich habe zugestimmt",
+            "a USB stick found in the car park was plugged into the office PC",
+            "Ein angeblicher Techniker wollte per Fernwartung auf den PC",
+            "Auf dem Bildschirm steht, ich soll die Microsoft-Hotline anrufen",
+            "Auf dem Server gibt es ein Konto, das niemand von uns angelegt hat",
+            "the authenticator app asks me constantly to approve a sign-in",
+    })
+    void cuesSuspectWhatNoRuleDecides(String text) {
+        String normalized = TextNormalizer.normalize(text);
+        assertThat(SecurityRules.fires(normalized)).as("a rule on: " + text).isFalse();
+        assertThat(SecurityRules.assess(normalized)).as(text).isEqualTo(SecurityRules.Verdict.SUSPECTED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Passwort vergessen",
+            "Kann ich mein Passwort selbst ändern?",
+            "Der Beamer in 2.14 zeigt kein Bild",
+            "WLAN im Altbau ist langsam",
+            "Wir brauchen 30 neue iPads",
+            "Der Laptop lädt nicht mehr",
+            "Die Heizung im Raum 2.14 ist kaputt",
+            "Toner leer im Kopierer",
+            "Stundenplan in WebUntis stimmt nicht",
+    })
+    void ordinaryRequestsRaiseNoSuspicion(String text) {
+        assertThat(SecurityRules.assess(TextNormalizer.normalize(text))).as(text).isEqualTo(SecurityRules.Verdict.NONE);
+    }
+
+    @Test
+    void aFiringRuleIsCertain() {
+        assertThat(SecurityRules.assess(TextNormalizer.normalize("Virus auf dem Verwaltungs-PC")))
+                .isEqualTo(SecurityRules.Verdict.CERTAIN);
+    }
+
+    @Test
+    void cueMembersAnchoredBySpacesMatchWholeWordsOnly() {
+        SecurityRules.Cue cue = SecurityRules.CUES.stream().filter(c -> c.name().equals("device gone")).findFirst()
+                .orElseThrow();
+        assertThat(cue.fires(" das dienstnotebook ist weg ")).isTrue();
+        assertThat(cue.fires(" das dienstnotebook ist weggefahren ")).isFalse();
+        assertThat(cue.fires(" weg ")).isFalse();
+    }
+
     @Test
     void triggersAreNecessaryConditionsOfTheirExpressions() {
         List<String> texts = new ArrayList<>();
