@@ -64,6 +64,18 @@ public final class DialogEngine {
     private static final Set<String> CANCEL_WORDS = Set.of("abbrechen", "abbruch", "cancel", "stop", "stopp");
     private static final Set<String> BACK_WORDS = Set.of("zurück", "zurueck", "zuruck", "back");
     private static final Pattern NAME = Pattern.compile("[\\p{L}][\\p{L}\\p{M} .'\\-]{1,79}");
+    /** Longer than any name ("Dr. Anna-Maria von der Heide" has five words). */
+    private static final int MAX_NAME_WORDS = 5;
+    /** Words of a problem description that are no part of a name, so "Beamer geht nicht" is not taken for one. */
+    private static final Set<String> NOT_IN_NAMES = Set.of("ist", "sind", "war", "geht", "gehen", "ging", "nicht",
+            "nichts", "kein", "keine", "keinen", "kaputt", "defekt", "weg", "bitte", "hilfe", "ich", "wir", "mein",
+            "meine", "meinen", "unser", "unsere", "hat", "haben", "kann", "können", "funktioniert", "problem",
+            "fehler", "hallo", "moin", "guten", "danke", "seit", "mit", "im", "auf", "is", "isn't", "not", "no",
+            "my", "our", "we", "please", "help", "broken", "doesn't", "can't", "cannot", "working", "hello", "the");
+    /** Greetings and the words of an introduction ("Guten Morgen, hier ist Anna Schmidt"): nothing to act on. */
+    private static final Set<String> SMALL_TALK = Set.of("hallo", "hi", "hey", "moin", "servus", "guten", "tag",
+            "morgen", "abend", "danke", "hier", "ist", "spricht", "mein", "name", "ich", "bin", "heiße", "heisse",
+            "hello", "good", "morning", "afternoon", "thanks", "this", "is", "my", "i", "am", "here");
     /** Control and formatting characters (RTL overrides, zero-width) except line breaks and tabs. */
     private static final int TICKET_LIST_LIMIT = 10;
     /**
@@ -146,7 +158,7 @@ public final class DialogEngine {
 
         private final Inbound inbound;
         private final Conversation conversation;
-        private final Person person;
+        private Person person;
         private final List<BotMessage> replies = new ArrayList<>();
         private String language;
         private boolean erased;
@@ -219,6 +231,7 @@ public final class DialogEngine {
                     case CANCEL -> {
                         conversation.step = Step.IDLE;
                         conversation.enrollmentCode = null;
+                        conversation.pendingText = null;
                         say("enroll.howTo");
                     }
                     default -> say("enroll.howTo");
@@ -231,6 +244,10 @@ public final class DialogEngine {
             }
             Optional<School> byDomain = schoolOfMatrixDomain();
             if (byDomain.isPresent()) {
+                if (text != null && !smallTalkBesides(text, "")
+                        && describesRequest(text, NAME.matcher(text.strip()).matches())) {
+                    conversation.pendingText = text.replaceAll("\\s+", " ").strip();
+                }
                 conversation.step = Step.ENROLL_NAME;
                 say("enroll.askNameForDomain", byDomain.get().name());
                 return;
@@ -268,12 +285,36 @@ public final class DialogEngine {
             say(check instanceof Enrollment.CodeCheck.Throttled ? "enroll.tooManyAttempts" : "enroll.invalidCode");
         }
 
+        /**
+         * Many people describe their problem right away instead of giving their name. That text is kept and
+         * handled once they are enrolled; sent a second time, it is taken as the name after all (for a Mr. Drucker).
+         */
         private void finishEnrollment(String name) {
-            String folded = name.replaceAll("\\s+", " ");
-            if (!NAME.matcher(folded).matches()) {
+            String folded = name.replaceAll("\\s+", " ").strip();
+            if (smallTalkBesides(folded, "")) {
+                say("enroll.askNameAgain");
+                return;
+            }
+            boolean nameLike = NAME.matcher(folded).matches();
+            String pending = conversation.pendingText;
+            boolean repeated = pending != null && (pending.equals(folded) || pending.endsWith("\n" + folded));
+            if (!repeated && describesRequest(folded, nameLike)) {
+                boolean fits = pending != null
+                        && pending.length() + 1 + folded.length() <= settings.maxTextLength();
+                conversation.pendingText = fits ? pending + "\n" + folded : folded;
+                say("enroll.nameFirst");
+                return;
+            }
+            if (!nameLike) {
                 say("enroll.invalidName");
                 return;
             }
+            String held = pending == null || pending.equals(folded) ? null
+                    : repeated ? pending.substring(0, pending.length() - folded.length() - 1) : pending;
+            if (held != null && smallTalkBesides(held, folded)) {
+                held = null;
+            }
+            conversation.pendingText = null;
             Optional<Person> enrolled = conversation.enrollmentCode != null
                     ? enrollment.enroll(conversation.enrollmentCode, folded, inbound.from(), language)
                     : schoolOfMatrixDomain().map(s -> enrollment.enrollByDomain(s.id(), folded, inbound.from(), language));
@@ -283,7 +324,41 @@ public final class DialogEngine {
                 say("enroll.invalidCode");
                 return;
             }
-            say("enroll.welcome", enrolled.get().name(), schoolName(enrolled.get().schoolId()));
+            if (held == null) {
+                say("enroll.welcome", enrolled.get().name(), schoolName(enrolled.get().schoolId()));
+                return;
+            }
+            say("enroll.welcomeHeld", enrolled.get().name(), schoolName(enrolled.get().schoolId()));
+            person = enrolled.get();
+            conversation.language = language;
+            idleText(held);
+            if (conversation.draft != null) {
+                TicketComposer.record(conversation.draft, "Sie: " + held);
+            }
+        }
+
+        /** True when the text has nothing but greetings, introduction words and the words of {@code name}. */
+        private boolean smallTalkBesides(String text, String name) {
+            Set<String> nameWords = Set.copyOf(List.of(name.toLowerCase(Locale.ROOT).split(" ")));
+            for (String word : text.toLowerCase(Locale.ROOT).split("[\\s.,;:!?]+")) {
+                if (!word.isEmpty() && !SMALL_TALK.contains(word) && !nameWords.contains(word)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean describesRequest(String text, boolean nameLike) {
+            String[] words = text.toLowerCase(Locale.ROOT).split(" ");
+            if (words.length > MAX_NAME_WORDS || (!nameLike && words.length >= 3)) {
+                return true;
+            }
+            for (String word : words) {
+                if (NOT_IN_NAMES.contains(word.replaceAll("[.,;:!?]+$", ""))) {
+                    return true;
+                }
+            }
+            return nameLike && classifier.classify(text).serviceId() != null;
         }
 
         private String schoolName(String schoolId) {

@@ -66,6 +66,51 @@ class DialogEngineTests {
         }
 
         @Test
+        void aProblemDescribedInsteadOfTheNameIsKeptAndHandledAfterEnrollment() {
+            String code = f.enrollment.issue("gs-park", Role.STAFF, 2, 7).code();
+            f.classify(PRINTER, "drucken", STOERUNG);
+            var chat = f.chat("new").says("/start " + code).says(PRINTER);
+            chat.expect("gemerkt").expect("Vor- und Nachnamen");
+            assertThat(f.stores.people.findByAddress(chat.address)).isEmpty();
+            chat.says("Guten Morgen").expect("Wie heißen Sie?");
+            chat.says("Anna Schmidt").expect("Willkommen, Anna Schmidt").expect("Nachricht von eben")
+                    .expect("Drucken & Kopieren – Störung. Passt das?");
+            assertThat(chat.step()).isEqualTo(Step.CONFIRM_SERVICE);
+            fileTicket(chat.presses("yes"));
+            Ticket ticket = f.desk.find("SD-2026-00001").orElseThrow();
+            assertThat(ticket.description()).startsWith(PRINTER + "\n");
+            assertThat(ticket.requester().name()).isEqualTo("Anna Schmidt");
+        }
+
+        @Test
+        void shortProblemsAndTextsWithDigitsAreNoNamesButATextSentTwiceIs() {
+            String code = f.enrollment.issue("gs-park", Role.STAFF, 3, 7).code();
+            f.chat("a").says("/start " + code).says("Beamer geht nicht").expect("gemerkt");
+            f.chat("b").says("/start " + code).says("Beamer in 2.14 zeigt kein Bild").expect("gemerkt");
+            f.classify("Paul Drucker", "drucken", STOERUNG);
+            var drucker = f.chat("c").says("/start " + code).says("Paul Drucker").expect("gemerkt");
+            drucker.says("Paul Drucker").expect("Willkommen, Paul Drucker").doesNotExpect("Nachricht von eben");
+            assertThat(drucker.step()).isEqualTo(Step.IDLE);
+        }
+
+        @Test
+        void anIntroductionIsNotKeptAsARequest() {
+            String code = f.enrollment.issue("gs-park", Role.STAFF, 2, 7).code();
+            var chat = f.chat("new").says("/start " + code).says("Hallo, hier ist Anna Schmidt");
+            chat.says("Anna Schmidt").expect("Willkommen, Anna Schmidt").doesNotExpect("Nachricht von eben");
+            assertThat(f.classified).doesNotContain("Hallo, hier ist Anna Schmidt");
+        }
+
+        @Test
+        void aMatrixUserWhoStartsWithTheProblemGetsItHandledAfterTheName() {
+            f.stores.schools.save(new School("gs-park", "Grundschule am Park", "gs-park.example.de"));
+            f.classify(PRINTER, "drucken", STOERUNG);
+            var chat = f.chat(new ChannelAddress("matrix", "@anna:gs-park.example.de")).says(PRINTER);
+            chat.expect("Wie heißen Sie?");
+            chat.says("Anna Schmidt").expect("Willkommen, Anna Schmidt").expect("Drucken & Kopieren – Störung");
+        }
+
+        @Test
         void invalidExpiredAndUsedUpCodesAreRefused() {
             f.chat("a").says("/start NOPE-NOPE").expect("ungültig");
             String code = f.enrollment.issue("gs-park", Role.STAFF, 1, 1).code();

@@ -106,6 +106,11 @@ final class DialogFixture {
             assertThat(text()).contains(fragment);
             return this;
         }
+
+        Chat doesNotExpect(String fragment) {
+            assertThat(text()).doesNotContain(fragment);
+            return this;
+        }
     }
 
     Chat chat(String id) {
