@@ -10,8 +10,8 @@ import java.util.List;
  *
  * <p>Security incidents get precedence, because a missed one is a P1 left lying: when a keyword rule fires,
  * "sicherheit" is decided; a security cue or a model score of at least {@code securityFloor} keeps it among the
- * candidates and vetoes "no IT matter"; and as top candidate it is decided from {@code securityThreshold} on, which is lower
- * than the general threshold. Whenever "sicherheit" is the top candidate the request type is "stoerung", as
+ * candidates and vetoes "no IT matter"; and as top candidate it is decided from {@code securityThreshold} on,
+ * which is lower than the general threshold. Whenever "sicherheit" is the top candidate the request type is "stoerung", as
  * the catalog and the labelling convention have it, whatever the request type model says.
  *
  * @param temperature       temperature scaling of the model's probabilities (p_i^(1/T), renormalised)
