@@ -29,7 +29,7 @@ class CorpusTests {
                 .map(t -> TextNormalizer.normalize(t.text())).collect(Collectors.toSet());
         for (String file : List.of("heldout.tsv", "heldout-staff.tsv", "heldout-fresh.tsv", "heldout-fresh2.tsv",
                 "heldout-fresh3.tsv", "heldout-fresh4.tsv", "heldout-fresh5.tsv", "heldout-fresh6.tsv",
-                "heldout-fresh7.tsv")) {
+                "heldout-fresh7.tsv", "heldout-fresh8.tsv")) {
             List<LabeledText> heldOut = Corpus.readHeldOut(Path.of("src/test/resources/corpus", file));
             assertThat(heldOut).as(file).isNotEmpty();
             // all of them at once, so that a new file or corpus round can be cleaned in one go
