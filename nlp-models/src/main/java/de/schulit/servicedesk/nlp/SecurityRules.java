@@ -275,20 +275,21 @@ final class SecurityRules {
             cue("device gone", "laptop|notebook|tablet|ipad|handy|smartphone|phone|stick|festplatte|datentraeger"
                     + "|geraet|device|hard drive",
                     " weg | verloren | verschwunden | vergessen | liegen gelassen | liegengelassen | liegen lassen"
-                    + "| abhanden | auffindbar | fehlt | fehlen | missing | lost | gone | left behind "),
+                    + "| abhanden | auffindbar | fehlt | fehlen | missing | lost | gone | left behind | taken "),
             cue("something unknown", " fremd| unbekannt| seltsam| komisch| merkwuerdig| verdaechtig| dubios| strange"
                     + "| weird| unknown| suspicious| odd",
                     "mail|link|programm|admin|benutzer|nutzer|konto|account|profil|startseite|suchseite|werbung|stick"
                     + "|anmeld|login|software|erweiterung|absender|anhang|datei|beitraeg|program|file|sender|attachment"
-                    + "|website| app | apps | seite | seiten | site | sites | page | pages "),
+                    + "|website|homepage| app | apps | seite | seiten | site | sites | page | pages "),
             cue("exposed data", "zeugnis|diagnose|schuelerdaten|klassenliste|schuelerliste|personalakte|gehaelter"
-                    + "|gesundheit|foerder|notfallkontakt|stammblatt|klausur| noten | adressen | grades | addresses "
+                    + "|gesundheit|foerder|notfallkontakt|stammblatt|klausur|notenliste|notentabelle| noten | adressen "
+                    + "| grades | addresses "
                     + "| student data | reports ",
                     " alle eltern | an alle | jeder kann | jeder sieht | oeffentlich| versehentlich | versehen | falsche "
                     + "| falschen | falschem | falscher | extern| sichtbar | einsehbar | everyone can | anyone can "
                     + "| public | wrong | by mistake | accidentally | ganzen klasse | aller kinder | aller schueler"
                     + "| sehen kann | oeffnen kann | lesen kann | sehen koennen | oeffnen koennen | lesen koennen "
-                    + "| can see | can open | can read "),
+                    + "| can see | can open | can read | abrufbar | fuer alle | for everyone "),
             cue("malware signs", " werbung | werbefenster| pop up| popup| adware | startseite | suchseite "
                     + "| dateiendung | endung | verschluesselt | encrypted | virenschutz | antivirus | antivir| defender "
                     + "| schwarzes fenster ",
@@ -297,27 +298,35 @@ final class SecurityRules {
                     + "| popping | keeps "),
             cue("files held", " dateien | files | daten | dokumente | documents ",
                     " locked | gesperrt | verschluesselt | encrypted | endung | extension | zurueckbekommen | get back "
-                    + "| pay | zahlen | bezahlen "),
+                    + "| pay | zahlen | bezahlen | crypt | gehen nicht mehr auf | lassen sich nicht oeffnen "),
             cue("consent to access", " zugriff auf | access to my ",
                     "postfach|konto|mails|account|kontakte|dateien| daten |mailbox|email|files",
                     " zugestimmt | erlaubt | bestaetigt | akzeptiert | granted | allowed | approved | accepted "),
             cue("mail forwarded away", " umgeleitet | weitergeleitet | forwarded | redirected ",
                     " nicht bei mir | kommen nicht | nie an | never arrive| fremde| unbekannt| unknown "),
-            cue("foreign stick", " usb |stick ",
-                    " gefunden | lag | liegen | found | schulhof | parkplatz | car park | fremd| unbekannt"),
+            cue("foreign stick", " usb |stick | zwischenstecker| stecker | adapter ",
+                    " gefunden | lag | liegen | found | lying | plugged | schulhof | parkplatz | car park | fremd"
+                    + "| unbekannt| gehoert nicht | doesn t belong | not ours "),
             cue("remote control", " fernwartung| fernzugriff| fernsteuer| teamviewer | anydesk | remote| steuern "
                     + "| control | maus | mauszeiger | cursor | mouse ",
                     " fremd| unbekannt| angeblich | microsoft | mitarbeiter | techniker | von selbst | alleine | allein "
                     + "| by itself | on its own | ohne dass | alle bildschirme | rumgeklickt "),
             cue("support scam", " microsoft| windows| apple",
                     " anrufen | anruf | anrufer | rueckruf | call | caller | calling | hotline | nummer | number "),
-            cue("posing", " ausgegeben | angeblich| posing | pretend| supposedly | allegedly ",
+            cue("posing", " ausgegeben | angeblich| posing | pretend| supposedly | allegedly | saying they were "
+                    + "| said they were | claimed to be | claiming to be ",
                     "microsoft|sparkasse|schulleit|support|hotline|techniker|mitarbeiter|paket|konto|account|mail"
-                    + "| windows | apple | bank | dhl | rektor | chef| it | admin "),
+                    + "| windows | apple | bank | dhl | rektor | chef| it | admin | schule "),
             cue("sign-in prompts nobody asked for", "authenticator|anmeldeanfrage|push|2fa|mfa|bestaetigungscode"
                     + "|sicherheitscode|verification code|sign in request|login request",
                     " dauernd | staendig | andauernd | immer wieder | ohne | nicht angefordert | nie angefordert "
                     + "| gar nichts | nichts gemacht | keep | constantly | didn t | never "),
+            cue("denied by the account's owner", " ich war das nicht | ich war es nicht | ich war s nicht | ich wars nicht "
+                    + "| war ich nicht | das war ich nich| die ich nicht gemacht | nichts geschickt | nie verschickt "
+                    + "| never sent | didn t send | wasn t me "),
+            cue("break-in", " aufgebrochen | aufgehebelt | eingeschlagen | broken into | break in "),
+            cue("macro enabled", " inhalt aktivieren | makros aktivieren | makro aktiviert | enable content | enable editing "
+                    + "| enabled macros "),
             cue("nobody of us did it", " keiner | niemand | nobody | no one | nicht von mir | die ich nicht "
                     + "| den ich nicht | das ich nicht | die ich nie | den ich nie | das ich nie | die ich gar nicht "
                     + "| den ich gar nicht | das ich gar nicht | we didn t | i didn t | i never ",

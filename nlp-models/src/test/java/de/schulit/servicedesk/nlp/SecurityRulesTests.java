@@ -103,6 +103,10 @@ class SecurityRulesTests {
             "Auf dem Bildschirm steht, ich soll die Microsoft-Hotline anrufen",
             "Auf dem Server gibt es ein Konto, das niemand von uns angelegt hat",
             "the authenticator app asks me constantly to approve a sign-in",
+            "Im Kursbuch stehen Einträge unter meinem Namen, ich war das nicht",
+            "Die Tür zum Medienraum wurde heute Nacht aufgebrochen",
+            "Beim Öffnen der Rechnung habe ich auf Inhalt aktivieren geklickt",
+            "Am Lehrer-PC steckt ein Adapter zwischen Tastatur und Rechner, der gehört nicht zu uns",
     })
     void cuesSuspectWhatNoRuleDecides(String text) {
         String normalized = TextNormalizer.normalize(text);
