@@ -290,7 +290,7 @@ public final class DialogEngine {
          * handled once they are enrolled; sent a second time, it is taken as the name after all (for a Mr. Drucker).
          */
         private void finishEnrollment(String name) {
-            String folded = name.replaceAll("\\s+", " ").strip();
+            String folded = nameOfIntroduction(name.replaceAll("\\s+", " ").strip());
             if (smallTalkBesides(folded, "")) {
                 say("enroll.askNameAgain");
                 return;
@@ -335,6 +335,28 @@ public final class DialogEngine {
             if (conversation.draft != null) {
                 TicketComposer.record(conversation.draft, "Sie: " + held);
             }
+        }
+
+        /** "Hallo, hier ist Anna Schmidt" -> "Anna Schmidt": greetings and introduction words around a name. */
+        private String nameOfIntroduction(String text) {
+            String[] words = text.split(" ");
+            int from = 0;
+            int to = words.length;
+            while (from < to && SMALL_TALK.contains(bare(words[from]))) {
+                from++;
+            }
+            while (to > from && SMALL_TALK.contains(bare(words[to - 1]))) {
+                to--;
+            }
+            if (from == 0 && to == words.length || from == to) {
+                return text;
+            }
+            String rest = String.join(" ", List.of(words).subList(from, to)).replaceAll("[.,;:!?]+$", "");
+            return NAME.matcher(rest).matches() && !describesRequest(rest, true) ? rest : text;
+        }
+
+        private static String bare(String word) {
+            return word.toLowerCase(Locale.ROOT).replaceAll("[.,;:!?]+", "");
         }
 
         /** True when the text has nothing but greetings, introduction words and the words of {@code name}. */

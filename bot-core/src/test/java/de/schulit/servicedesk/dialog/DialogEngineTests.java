@@ -94,11 +94,13 @@ class DialogEngineTests {
         }
 
         @Test
-        void anIntroductionIsNotKeptAsARequest() {
-            String code = f.enrollment.issue("gs-park", Role.STAFF, 2, 7).code();
-            var chat = f.chat("new").says("/start " + code).says("Hallo, hier ist Anna Schmidt");
-            chat.says("Anna Schmidt").expect("Willkommen, Anna Schmidt").doesNotExpect("Nachricht von eben");
-            assertThat(f.classified).doesNotContain("Hallo, hier ist Anna Schmidt");
+        void theNameIsTakenFromAnIntroduction() {
+            String code = f.enrollment.issue("gs-park", Role.STAFF, 3, 7).code();
+            f.chat("a").says("/start " + code).says("Hallo, hier ist Anna Schmidt.")
+                    .expect("Willkommen, Anna Schmidt!").doesNotExpect("Nachricht von eben");
+            f.chat("b").says("/start " + code).says("Guten Morgen, Bert Brandt hier")
+                    .expect("Willkommen, Bert Brandt!");
+            f.chat("c").says("/start " + code).says("Hallo, Drucker kaputt").expect("gemerkt");
         }
 
         @Test
