@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -148,6 +149,15 @@ public final class DialogEngine {
         return List.copyOf(replies);
     }
 
+    /** The words of a short text in lower case, without the punctuation around them. */
+    private static List<String> words(String text) {
+        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[\\s.,;:!?]+")).filter(w -> !w.isEmpty()).toList();
+    }
+
+    private static String bare(String word) {
+        return word.toLowerCase(Locale.ROOT).replaceAll("[.,;:!?]+", "");
+    }
+
     /** Removes invisible control characters and normalises Unicode so that look-alike input compares equal. */
     static String clean(String text) {
         return PlainText.clean(text);
@@ -244,9 +254,10 @@ public final class DialogEngine {
             }
             Optional<School> byDomain = schoolOfMatrixDomain();
             if (byDomain.isPresent()) {
-                if (text != null && !smallTalkBesides(text, "")
-                        && describesRequest(text, NAME.matcher(text.strip()).matches())) {
-                    conversation.pendingText = text.replaceAll("\\s+", " ").strip();
+                String folded = text == null ? null : text.replaceAll("\\s+", " ").strip();
+                if (folded != null && !smallTalkBesides(folded, "")
+                        && describesRequest(folded, NAME.matcher(folded).matches())) {
+                    conversation.pendingText = folded;
                 }
                 conversation.step = Step.ENROLL_NAME;
                 say("enroll.askNameForDomain", byDomain.get().name());
@@ -337,7 +348,11 @@ public final class DialogEngine {
             }
         }
 
-        /** "Hallo, hier ist Anna Schmidt" -> "Anna Schmidt": greetings and introduction words around a name. */
+        /**
+         * "Hallo, hier ist Anna Schmidt" -> "Anna Schmidt": the greetings and introduction words around what may be
+         * a name; the text as it is when nothing is around it or the rest is no name. Whether the rest describes a
+         * request instead is for the caller to judge.
+         */
         private String nameOfIntroduction(String text) {
             String[] words = text.split(" ");
             int from = 0;
@@ -352,33 +367,20 @@ public final class DialogEngine {
                 return text;
             }
             String rest = String.join(" ", List.of(words).subList(from, to)).replaceAll("[.,;:!?]+$", "");
-            return NAME.matcher(rest).matches() && !describesRequest(rest, true) ? rest : text;
-        }
-
-        private static String bare(String word) {
-            return word.toLowerCase(Locale.ROOT).replaceAll("[.,;:!?]+", "");
+            return NAME.matcher(rest).matches() ? rest : text;
         }
 
         /** True when the text has nothing but greetings, introduction words and the words of {@code name}. */
         private boolean smallTalkBesides(String text, String name) {
-            Set<String> nameWords = Set.copyOf(List.of(name.toLowerCase(Locale.ROOT).split(" ")));
-            for (String word : text.toLowerCase(Locale.ROOT).split("[\\s.,;:!?]+")) {
-                if (!word.isEmpty() && !SMALL_TALK.contains(word) && !nameWords.contains(word)) {
-                    return false;
-                }
-            }
-            return true;
+            List<String> nameWords = words(name);
+            return words(text).stream().allMatch(word -> SMALL_TALK.contains(word) || nameWords.contains(word));
         }
 
         private boolean describesRequest(String text, boolean nameLike) {
-            String[] words = text.toLowerCase(Locale.ROOT).split(" ");
-            if (words.length > MAX_NAME_WORDS || (!nameLike && words.length >= 3)) {
+            List<String> words = words(text);
+            if (words.size() > MAX_NAME_WORDS || (!nameLike && words.size() >= 3)
+                    || words.stream().anyMatch(NOT_IN_NAMES::contains)) {
                 return true;
-            }
-            for (String word : words) {
-                if (NOT_IN_NAMES.contains(word.replaceAll("[.,;:!?]+$", ""))) {
-                    return true;
-                }
             }
             return nameLike && classifier.classify(text).serviceId() != null;
         }
