@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * phishing and fraud, malware, misused accounts, exposed data, stolen or lost devices. The statistical
  * model covers the rest.
  *
- * <p>Rules decide; cues only suspect. A cue is a pair of word groups that rarely meet outside an incident
- * (a password and a pupil, a device and "weg", something unknown and an account). It keeps "sicherheit"
+ * <p>Rules decide; cues only suspect. A cue is a set of word groups that rarely meet outside an incident
+ * (a password and a pupil, a device and "weg", something unknown and an account), or a single telling phrase
+ * ("ich war das nicht", "Inhalt aktivieren"). It keeps "sicherheit"
  * among the offered candidates and vetoes "no IT matter", but leaves the decision to the model, so a
  * false alarm costs one menu entry instead of a misrouted ticket.
  */
